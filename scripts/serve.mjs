@@ -1,0 +1,61 @@
+// A small static server for the demo (`make demo`) and the end-to-end tests: maps URL prefixes to
+// folders, serves .wasm as application/wasm (needed for streaming compilation), can add headers
+// (a CSP) and in-memory pages, and logs every request so tests can assert on the network.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+};
+
+/**
+ * mounts: [[urlPrefix, folder]], longest prefix first wins.
+ * pages: Map of path -> { body, headers } served before the folders (tests write pages here).
+ * headers: added to every response.
+ */
+export function serve({ port = 0, host = "127.0.0.1", mounts = [], pages = new Map(), headers = {} } = {}) {
+  const log = [];
+  const sorted = [...mounts].sort((a, b) => b[0].length - a[0].length).map(([p, d]) => [p, resolve(d)]);
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://x");
+    log.push({ method: req.method, path: url.pathname, search: url.search, host: req.headers.host });
+    const send = (code, body, type, extra = {}) => {
+      res.writeHead(code, { "content-type": type, "cache-control": "no-store", ...headers, ...extra });
+      res.end(body);
+    };
+    const page = pages.get(url.pathname);
+    if (page) return send(200, page.body, page.type ?? TYPES[".html"], page.headers);
+    for (const [prefix, dir] of sorted) {
+      if (!url.pathname.startsWith(prefix)) continue;
+      let file = normalize(join(dir, decodeURIComponent(url.pathname.slice(prefix.length))));
+      if (!file.startsWith(dir)) return send(403, "forbidden", "text/plain");
+      try {
+        if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+        return send(200, await readFile(file), TYPES[extname(file)] ?? "application/octet-stream");
+      } catch {
+        /* try the next mount */
+      }
+    }
+    send(404, "not found", "text/plain");
+  });
+  return new Promise((ok) =>
+    server.listen(port, host, () => ok({ server, log, pages, port: server.address().port, close: () => new Promise((done) => server.close(done)) })),
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const i = process.argv.indexOf("--port");
+  const port = i > 0 ? Number(process.argv[i + 1]) : 8080;
+  const { port: bound } = await serve({ port, mounts: [["/", "www"], ["/assets/consent-banner/", "dist/script"]] });
+  console.log(`consent-banner demo: http://127.0.0.1:${bound}/  (Ctrl+C to stop)`);
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need on a fresh Debian machine, and nothing twice.
+# Tools go outside the clone (cargo's bin dir, apt) so reruns and CI on the same machine reuse
+# them; npm packages go into the clone's node_modules from the committed lockfile.
+# Nothing here downloads from GitHub: see ../shared/TOOLCHAIN.md for what breaks on these machines.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_PACK_VERSION=0.15.1
+# wasm-pack uses a wasm-bindgen on PATH only when it matches Cargo.lock exactly.
+BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$CARGO_BIN:$PATH"
+
+say() { printf 'setup: %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+apt_missing=()
+[ -x /usr/bin/chromium ] || apt_missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || apt_missing+=(chromium-driver)
+command -v brotli >/dev/null || apt_missing+=(brotli)
+# Without CJK fonts Japanese renders as boxes in screenshots.
+[ -d /usr/share/fonts/opentype/noto ] || apt_missing+=(fonts-noto-cjk)
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  say "installing ${apt_missing[*]} from apt"
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
+fi
+
+if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
+  say "installing wasm-pack $WASM_PACK_VERSION (a few minutes, once)"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --quiet
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $BINDGEN_VERSION (a few minutes, once)"
+  # Not --locked: its lockfile pins a webpki-roots the registry mirror lacks.
+  cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force --quiet
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages (binaryen's wasm-opt, esbuild, playwright-core, axe-core)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+say "ready"

@@ -1,0 +1,209 @@
+//! The visitor's consent: categories, choices, and the session that turns page loads and clicks
+//! into decisions, views and effects. Time and storage are passed in; nothing here touches a page.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::catalogue::{self, Lang};
+use crate::config::Config;
+use crate::gate::{self, Effects};
+use crate::record::{self, Decision, Record};
+use crate::timestamp;
+
+/// An optional category; `necessary` is always on and never stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Category {
+    Analytics,
+    Functional,
+    Marketing,
+}
+
+/// The category that is always granted.
+pub const NECESSARY: &str = "necessary";
+
+impl Category {
+    pub const ALL: [Category; 3] = [Category::Analytics, Category::Functional, Category::Marketing];
+
+    /// Name in configuration, storage, `data-consent` and the API.
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::Analytics => "analytics",
+            Category::Functional => "functional",
+            Category::Marketing => "marketing",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.key() == key)
+    }
+}
+
+/// Granted or not, per optional category.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Choices {
+    pub analytics: bool,
+    pub functional: bool,
+    pub marketing: bool,
+}
+
+impl Choices {
+    pub fn get(&self, category: Category) -> bool {
+        match category {
+            Category::Analytics => self.analytics,
+            Category::Functional => self.functional,
+            Category::Marketing => self.marketing,
+        }
+    }
+
+    pub fn set(&mut self, category: Category, granted: bool) {
+        match category {
+            Category::Analytics => self.analytics = granted,
+            Category::Functional => self.functional = granted,
+            Category::Marketing => self.marketing = granted,
+        }
+    }
+
+    /// Every listed category granted, the rest not.
+    pub fn all(categories: &[Category]) -> Choices {
+        let mut choices = Choices::default();
+        for &c in categories {
+            choices.set(c, true);
+        }
+        choices
+    }
+
+    /// The same choices with every category the site did not configure switched off.
+    pub fn within(mut self, categories: &[Category]) -> Choices {
+        for c in Category::ALL {
+            if !categories.contains(&c) {
+                self.set(c, false);
+            }
+        }
+        self
+    }
+}
+
+/// What the page needs to know to show the banner: read from it, not from storage.
+pub struct Env<'a> {
+    pub now: i64,
+    /// `navigator.globalPrivacyControl === true`.
+    pub gpc_signal: bool,
+    pub html_lang: Option<&'a str>,
+    pub navigator_languages: &'a [String],
+}
+
+/// Which part of the banner the page shows when the dialog is closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The first layer, asking.
+    Banner,
+    /// The small control that reopens the preferences.
+    Reopen,
+    /// Nothing (decided, and the site turned the reopen control off).
+    Hidden,
+}
+
+/// What `consentBanner.get()` returns (contract).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct State {
+    pub decided: bool,
+    pub categories: BTreeMap<&'static str, bool>,
+    pub policy_version: String,
+    pub decided_at: Option<String>,
+    pub gpc: bool,
+}
+
+/// One page's consent: the configuration, the decision in force and what has run.
+pub struct Session {
+    config: Config,
+    lang: Lang,
+    decision: Option<Decision>,
+    /// A Global Privacy Control signal that the site respects.
+    gpc: bool,
+    /// The analytics script was injected on this page; it cannot be taken back, only disabled.
+    analytics_loaded: bool,
+}
+
+impl Session {
+    /// Reads the stored record (if any) under the site's rules and picks the language.
+    pub fn new(config: Config, stored: Option<&Record>, env: &Env) -> Session {
+        let decision = stored.and_then(|r| record::validate(r, env.now, &config.policy_version, config.expires_days));
+        let remembered = decision.as_ref().and_then(|d| d.lang);
+        let lang = match (config.lang, remembered) {
+            (catalogue::LangChoice::Auto, Some(lang)) => lang,
+            (choice, _) => catalogue::resolve(choice, env.html_lang, env.navigator_languages),
+        };
+        let gpc = env.gpc_signal && config.respect_gpc;
+        Session { config, lang, decision, gpc, analytics_loaded: false }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+    }
+
+    pub fn decided(&self) -> bool {
+        self.decision.is_some()
+    }
+
+    /// The choices in force: the decision's, or nothing granted (also under GPC).
+    pub fn choices(&self) -> Choices {
+        self.decision.as_ref().map(|d| d.choices).unwrap_or_default()
+    }
+
+    pub fn view(&self) -> View {
+        if self.decision.is_none() && !self.gpc {
+            View::Banner
+        } else if self.config.reopen {
+            View::Reopen
+        } else {
+            View::Hidden
+        }
+    }
+
+    /// What runs as the page loads: a returning visitor's yes starts analytics without a click.
+    pub fn start(&mut self) -> Effects {
+        let effects = gate::on_load(&self.config, self.choices());
+        self.analytics_loaded |= effects.load.is_some();
+        effects
+    }
+
+    /// Records a decision made now; returns the record to store (none if the clock is unusable)
+    /// and what to apply to the page.
+    pub fn decide(&mut self, choices: Choices, now: i64) -> (Option<Record>, Effects) {
+        let choices = choices.within(&self.config.categories);
+        let c = &self.config;
+        let stored = record::new(choices, &c.categories, now, &c.policy_version, c.expires_days, self.lang);
+        self.decision = Some(Decision { choices, decided_at: now, lang: Some(self.lang) });
+        let effects = gate::on_change(&self.config, self.analytics_loaded, choices);
+        self.analytics_loaded |= effects.load.is_some();
+        (stored, effects)
+    }
+
+    /// Withdraws as a reject does and forgets the decision, so the banner asks again.
+    pub fn reset(&mut self) -> Effects {
+        let effects = gate::on_change(&self.config, self.analytics_loaded, Choices::default());
+        self.decision = None;
+        effects
+    }
+
+    pub fn state(&self) -> State {
+        let choices = self.choices();
+        State {
+            decided: self.decision.is_some(),
+            categories: self.config.categories.iter().map(|&c| (c.key(), choices.get(c))).collect(),
+            policy_version: self.config.policy_version.clone(),
+            decided_at: self.decision.as_ref().and_then(|d| timestamp::format(d.decided_at)),
+            gpc: self.gpc,
+        }
+    }
+}

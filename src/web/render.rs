@@ -1,0 +1,189 @@
+//! Draws the banner, the reopen control and the preferences dialog into `<consent-banner>`'s
+//! open shadow root. Text is always set as text; styles come from a constructed stylesheet, so a
+//! strict `style-src` sees neither `<style>` nor `style=`.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlDialogElement, HtmlElement, Node, ShadowRoot};
+
+use crate::catalogue::{texts, Lang};
+use crate::config::Config;
+use crate::consent::{Category, Choices, View};
+use crate::defaults;
+
+const CSS: &str = include_str!("banner.css");
+
+/// What to draw: the core's view plus the dialog's draft choices while it is open.
+pub struct Model<'a> {
+    pub view: View,
+    pub lang: Lang,
+    pub config: &'a Config,
+    pub dialog: Option<Choices>,
+}
+
+/// The host element and its shadow root, which own every node and listener of the banner.
+pub struct Ui {
+    document: Document,
+    root: ShadowRoot,
+}
+
+impl Ui {
+    /// Appends `<consent-banner>` to `<body>` with its shadow root and stylesheet, and routes the
+    /// root's clicks and key presses to `handler`.
+    pub fn mount(document: &Document, handler: &js_sys::Function) -> Option<Ui> {
+        let body = document.body()?;
+        let host = document.create_element(defaults::HOST_TAG).ok()?;
+        let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?;
+        let sheet = web_sys::CssStyleSheet::new().ok()?;
+        sheet.replace_sync(CSS).ok()?;
+        root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        root.add_event_listener_with_callback("click", handler).ok()?;
+        root.add_event_listener_with_callback("keydown", handler).ok()?;
+        body.append_child(&host).ok()?;
+        Some(Ui { document: document.clone(), root })
+    }
+
+    /// Replaces everything in the shadow root with the model's view.
+    pub fn draw(&self, model: &Model) {
+        self.root.set_text_content(None);
+        let _ = match model.view {
+            View::Banner => self.banner(model),
+            View::Reopen => self.reopen(model.lang),
+            View::Hidden => Some(()),
+        };
+        if let Some(draft) = model.dialog {
+            let _ = self.dialog(model, draft);
+        }
+    }
+
+    /// Focuses the first element matching `selector`, if there is one.
+    pub fn focus(&self, selector: &str) -> bool {
+        match self.root.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            Some(e) => e.focus().is_ok(),
+            None => false,
+        }
+    }
+
+    fn el(&self, parent: &Node, tag: &str, attrs: &[(&str, &str)], text: &str) -> Option<Element> {
+        let e = self.document.create_element(tag).ok()?;
+        for (name, value) in attrs {
+            e.set_attribute(name, value).ok()?;
+        }
+        if !text.is_empty() {
+            e.set_text_content(Some(text));
+        }
+        parent.append_child(&e).ok()?;
+        Some(e)
+    }
+
+    fn button(&self, parent: &Node, action: &str, class: &str, text: &str) -> Option<Element> {
+        self.el(parent, "button", &[("type", "button"), ("data-action", action), ("class", class)], text)
+    }
+
+    /// Accept and reject share one class, so they cannot differ in prominence.
+    fn choices(&self, parent: &Node, lang: Lang) -> Option<Element> {
+        let t = texts(lang);
+        let actions = self.el(parent, "div", &[("class", "actions")], "")?;
+        self.button(&actions, "accept", "choice", t.accept_all)?;
+        self.button(&actions, "reject", "choice", t.reject_all)?;
+        Some(actions)
+    }
+
+    fn language_switch(&self, parent: &Node, lang: Lang) -> Option<()> {
+        let other = lang.other();
+        let b = self.button(parent, "lang", "link", texts(other).language_name)?;
+        b.set_attribute("lang", other.tag()).ok()
+    }
+
+    fn banner(&self, model: &Model) -> Option<()> {
+        let t = texts(model.lang);
+        let root: &Node = &self.root;
+        let banner = self.el(root, "div", &[("class", "banner"), ("role", "region"), ("aria-label", t.region), ("lang", model.lang.tag())], "")?;
+        let text = self.el(&banner, "div", &[("class", "text")], "")?;
+        self.el(&text, "h2", &[], t.title)?;
+        let p = self.el(&text, "p", &[], t.description)?;
+        if let Some(url) = &model.config.policy_url {
+            p.append_with_str_1(" ").ok()?;
+            self.el(&p, "a", &[("href", url)], t.policy_link)?;
+        }
+        let actions = self.choices(&banner, model.lang)?;
+        self.button(&actions, "settings", "", t.settings)?;
+        self.language_switch(&actions, model.lang)
+    }
+
+    fn reopen(&self, lang: Lang) -> Option<()> {
+        let b = self.button(&self.root, "settings", "reopen", texts(lang).reopen)?;
+        b.set_attribute("lang", lang.tag()).ok()
+    }
+
+    fn dialog(&self, model: &Model, draft: Choices) -> Option<()> {
+        let t = texts(model.lang);
+        let dialog = self.el(&self.root, "dialog", &[("aria-labelledby", "dt"), ("aria-describedby", "dd"), ("lang", model.lang.tag())], "")?;
+        let panel = self.el(&dialog, "div", &[("class", "dialog")], "")?;
+        self.el(&panel, "h2", &[("id", "dt")], t.dialog_title)?;
+        self.el(&panel, "p", &[("id", "dd")], t.dialog_description)?;
+        let close = self.button(&panel, "close", "close", "×")?;
+        close.set_attribute("aria-label", t.close).ok()?;
+        let list = self.el(&panel, "ul", &[("class", "cats")], "")?;
+        self.category(&list, "necessary", &t.necessary, None)?;
+        for &c in &model.config.categories {
+            let text = match c {
+                Category::Analytics => &t.analytics,
+                Category::Functional => &t.functional,
+                Category::Marketing => &t.marketing,
+            };
+            self.category(&list, c.key(), text, Some(draft.get(c)))?;
+        }
+        let actions = self.choices(&panel, model.lang)?;
+        self.button(&actions, "save", "", t.save)?;
+        self.language_switch(&actions, model.lang)?;
+        dialog.dyn_into::<HtmlDialogElement>().ok()?.show_modal().ok()
+    }
+
+    /// One category row; `on` is `None` for the always-on category (a disabled, checked switch).
+    fn category(&self, list: &Node, key: &str, text: &crate::catalogue::CategoryText, on: Option<bool>) -> Option<()> {
+        let li = self.el(list, "li", &[], "")?;
+        let row = self.el(&li, "div", &[("class", "row")], "")?;
+        let name_id = ["n-", key].concat();
+        let desc_id = ["d-", key].concat();
+        self.el(&row, "span", &[("class", "name"), ("id", &name_id)], text.name)?;
+        let checked = if on.unwrap_or(true) { "true" } else { "false" };
+        let switch = self.el(
+            &row,
+            "button",
+            &[("type", "button"), ("role", "switch"), ("aria-checked", checked), ("aria-labelledby", &name_id), ("aria-describedby", &desc_id), ("data-category", key)],
+            "",
+        )?;
+        if on.is_none() {
+            switch.set_attribute("disabled", "").ok()?;
+        } else {
+            switch.set_attribute("data-action", "toggle").ok()?;
+        }
+        self.el(&li, "p", &[("class", "desc"), ("id", &desc_id)], text.description)?;
+        Some(())
+    }
+
+    /// Closes the open dialog, if any.
+    pub fn close_dialog(&self) {
+        if let Some(d) = self.root.query_selector("dialog").ok().flatten().and_then(|d| d.dyn_into::<HtmlDialogElement>().ok()) {
+            d.close();
+            d.remove();
+        }
+    }
+
+    /// Keeps Tab and Shift+Tab inside the open dialog: from the last control to the first and back.
+    pub fn wrap_tab(&self, event: &web_sys::KeyboardEvent) {
+        let Ok(Some(list)) = self.root.query_selector_all("dialog button:not([disabled]), dialog a[href]").map(Some) else { return };
+        let (Some(first), Some(last)) = (list.item(0), list.item(list.length().saturating_sub(1))) else { return };
+        let active: Option<Node> = self.root.active_element().map(Into::into);
+        let target = match (event.shift_key(), active) {
+            (true, Some(a)) if a == first => last,
+            (false, Some(a)) if a == last => first,
+            (_, None) => first,
+            _ => return,
+        };
+        if let Ok(target) = target.dyn_into::<HtmlElement>() {
+            event.prevent_default();
+            let _ = target.focus();
+        }
+    }
+}

@@ -1,0 +1,510 @@
+//! Native tests of the pure core: configuration, stored record, catalogue, gate and session.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::HashMap;
+
+use consent_banner::catalogue::{self, Lang, LangChoice};
+use consent_banner::config::{self, Config, Level};
+use consent_banner::consent::{Category, Choices, Env, Session, View};
+use consent_banner::gate;
+use consent_banner::record::{self, Record};
+use consent_banner::timestamp;
+
+const DAY: i64 = 86_400_000;
+/// 2026-11-23T08:00:00.000Z
+const NOW: i64 = 1_795_420_800_000;
+
+fn attrs(pairs: &[(&str, &str)]) -> (Config, Vec<config::Problem>) {
+    let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    config::from_attributes(|name| map.get(name).cloned())
+}
+
+// ---------------------------------------------------------------- timestamp
+
+#[test]
+fn timestamps_format_like_to_iso_string() {
+    let cases = [
+        (0, "1970-01-01T00:00:00.000Z"),
+        (NOW, "2026-11-23T08:00:00.000Z"),
+        (951_782_400_000, "2000-02-29T00:00:00.000Z"),
+        (1_709_251_199_999, "2024-02-29T23:59:59.999Z"),
+        (253_402_300_799_999, "9999-12-31T23:59:59.999Z"),
+    ];
+    for (ms, text) in cases {
+        assert_eq!(timestamp::format(ms).as_deref(), Some(text), "format {ms}");
+        assert_eq!(timestamp::parse(text), Some(ms), "parse {text}");
+    }
+    assert_eq!(timestamp::format(-1), None);
+    assert_eq!(timestamp::format(253_402_300_800_000), None);
+}
+
+#[test]
+fn timestamps_reject_anything_else() {
+    for bad in [
+        "",
+        "2026-11-23",
+        "2026-11-23T08:00:00Z",
+        "2026-11-23T08:00:00.000+09:00",
+        "2026-13-01T00:00:00.000Z",
+        "2026-02-29T00:00:00.000Z",
+        "2026-11-31T00:00:00.000Z",
+        "2026-11-23T24:00:00.000Z",
+        "2026-11-23T08:60:00.000Z",
+        "1969-12-31T23:59:59.999Z",
+        "2026-11-23T08:00:00.00xZ",
+        "２０２６-11-23T08:00:00.000Z",
+    ] {
+        assert_eq!(timestamp::parse(bad), None, "{bad:?}");
+    }
+}
+
+// ---------------------------------------------------------------- config
+
+#[test]
+fn no_attributes_give_the_defaults_and_no_message() {
+    let (config, problems) = attrs(&[]);
+    assert_eq!(config, Config::default());
+    assert!(problems.is_empty());
+    assert_eq!(config.policy_version, "1");
+    assert_eq!(config.expires_days, 180);
+    assert_eq!(config.lang, LangChoice::Auto);
+    assert!(config.respect_gpc && config.reopen);
+    assert_eq!(config.categories, vec![Category::Analytics]);
+}
+
+#[test]
+fn valid_attributes_are_read() {
+    let (config, problems) = attrs(&[
+        ("data-ga-id", "G-ABC123XYZ"),
+        ("data-policy-url", "/privacy/"),
+        ("data-lang", "JA"),
+        ("data-policy-version", "2026-11"),
+        ("data-analytics-src", "/stub/gtag.js"),
+        ("data-expires-days", "395"),
+        ("data-gpc", "ignore"),
+        ("data-reopen", "false"),
+    ]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(config.ga_id.as_deref(), Some("G-ABC123XYZ"));
+    assert_eq!(config.policy_url.as_deref(), Some("/privacy/"));
+    assert_eq!(config.lang, LangChoice::Fixed(Lang::Ja));
+    assert_eq!(config.policy_version, "2026-11");
+    assert_eq!(config.analytics_src.as_deref(), Some("/stub/gtag.js"));
+    assert_eq!(config.expires_days, 395);
+    assert!(!config.respect_gpc && !config.reopen);
+    assert!(!config.analytics_refused);
+}
+
+#[test]
+fn each_invalid_attribute_is_one_error_naming_it_and_its_value() {
+    let cases: &[(&str, &str)] = &[
+        ("data-ga-id", "UA-12345-1"),
+        ("data-ga-id", "G-"),
+        ("data-ga-id", "G-ABC 123"),
+        ("data-ga-id", "g-abc123"),
+        ("data-ga-id", "G-<img>"),
+        ("data-policy-url", "javascript:alert(1)"),
+        ("data-policy-url", " JavaScript:alert(1)"),
+        ("data-policy-url", "java\tscript:alert(1)"),
+        ("data-policy-url", "data:text/html,x"),
+        ("data-policy-url", ""),
+        ("data-lang", "fr"),
+        ("data-analytics-src", "javascript:void(0)"),
+        ("data-expires-days", "0"),
+        ("data-expires-days", "396"),
+        ("data-expires-days", "30.5"),
+        ("data-expires-days", "ten"),
+        ("data-gpc", "maybe"),
+        ("data-reopen", "yes"),
+    ];
+    for &(name, value) in cases {
+        let (config, problems) = attrs(&[(name, value)]);
+        assert_eq!(problems.len(), 1, "{name}={value:?}: {problems:?}");
+        assert_eq!(problems[0].level, Level::Error);
+        let message = &problems[0].message;
+        assert!(message.starts_with("consent-banner: "), "{message}");
+        assert!(message.contains(name) && message.contains(value), "{message}");
+        // The setting is treated as absent…
+        let mut expected = Config::default();
+        // …except that a broken GA id switches analytics off altogether.
+        expected.analytics_refused = name == "data-ga-id";
+        assert_eq!(config, expected, "{name}={value:?}");
+    }
+}
+
+#[test]
+fn invalid_ga_id_refuses_analytics_even_after_a_yes() {
+    let (config, _) = attrs(&[("data-ga-id", "UA-1"), ("data-analytics-src", "/a.js")]);
+    assert_eq!(gate::analytics(&config, Choices::all(&config.categories)), None);
+}
+
+#[test]
+fn safe_urls() {
+    for ok in ["/privacy/", "privacy.html", "https://example.jp/p", "HTTP://example.jp", "//cdn.example/x.js", "?q=1", "#top", "/a:b", "p?x=javascript:1"] {
+        assert!(config::is_safe_url(ok), "{ok}");
+    }
+    for bad in ["javascript:alert(1)", "\u{0}javascript:x", "vbscript:x", "data:,x", "file:///etc/passwd", "  ", "\n\tjava\nscript:x", "mailto:a@b"] {
+        assert!(!config::is_safe_url(bad), "{bad:?}");
+    }
+}
+
+#[test]
+fn ga_ids() {
+    for ok in ["G-A", "G-ABCDEF1234", "G-abc123"] {
+        assert!(config::is_ga_id(ok), "{ok}");
+    }
+    for bad in ["", "G-", "G", "UA-123-1", "GT-ABC", "G-ABC-1", "G-ÄBC", " G-ABC", "G-123456789012345678901234567890123"] {
+        assert!(!config::is_ga_id(bad), "{bad:?}");
+    }
+}
+
+// ---------------------------------------------------------------- catalogue
+
+#[test]
+fn language_resolution() {
+    let langs = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let cases: &[(LangChoice, Option<&str>, &[&str], Lang)] = &[
+        (LangChoice::Auto, None, &[], Lang::En),
+        (LangChoice::Auto, Some("ja"), &["en-US"], Lang::Ja),
+        (LangChoice::Auto, Some("ja-JP"), &[], Lang::Ja),
+        (LangChoice::Auto, Some("fr"), &["de", "ja-JP", "en"], Lang::Ja),
+        (LangChoice::Auto, Some(""), &["en-GB", "ja"], Lang::En),
+        (LangChoice::Auto, None, &["zh-CN", "ko"], Lang::En),
+        (LangChoice::Auto, Some("EN"), &["ja"], Lang::En),
+        (LangChoice::Fixed(Lang::Ja), Some("en"), &["en"], Lang::Ja),
+        (LangChoice::Fixed(Lang::En), Some("ja"), &["ja"], Lang::En),
+    ];
+    for (choice, html, nav, expected) in cases {
+        assert_eq!(catalogue::resolve(*choice, *html, &langs(nav)), *expected, "{choice:?} {html:?} {nav:?}");
+    }
+}
+
+#[test]
+fn button_names_are_the_contract_s() {
+    let en = catalogue::texts(Lang::En);
+    let ja = catalogue::texts(Lang::Ja);
+    assert_eq!([en.accept_all, en.reject_all, en.settings, en.save, en.reopen], ["Accept all", "Reject all", "Settings", "Save settings", "Cookie settings"]);
+    assert_eq!([ja.accept_all, ja.reject_all, ja.settings, ja.save, ja.reopen], ["すべて同意する", "すべて拒否する", "設定", "設定を保存", "Cookie設定"]);
+    // The switch shows the other language's own name.
+    assert_eq!(catalogue::texts(Lang::En.other()).language_name, "日本語");
+    assert_eq!(catalogue::texts(Lang::Ja.other()).language_name, "English");
+    assert_eq!([ja.necessary.name, ja.analytics.name, ja.functional.name, ja.marketing.name], ["必須", "分析", "機能", "広告"]);
+}
+
+#[test]
+fn no_text_implies_consent_by_browsing() {
+    for lang in [Lang::En, Lang::Ja] {
+        let t = catalogue::texts(lang);
+        for text in [t.title, t.description, t.dialog_description] {
+            for implied in ["continu", "みなし", "みなす", "閲覧を続け"] {
+                assert!(!text.contains(implied), "{text}");
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- record
+
+fn stored(json: &str) -> Option<Record> {
+    record::parse(json)
+}
+
+fn valid_json(categories: &str, decided: &str, expires: &str) -> String {
+    format!(r#"{{"schema":1,"policyVersion":"1","categories":{categories},"decidedAt":"{decided}","expiresAt":"{expires}","lang":"ja"}}"#)
+}
+
+#[test]
+fn a_good_record_is_a_decision() {
+    let json = valid_json(r#"{"analytics":true}"#, "2026-11-20T08:00:00.000Z", "2027-05-19T08:00:00.000Z");
+    let decision = record::validate(&stored(&json).unwrap(), NOW, "1", 180).unwrap();
+    assert!(decision.choices.analytics);
+    assert_eq!(decision.lang, Some(Lang::Ja));
+}
+
+#[test]
+fn anything_doubtful_is_no_decision() {
+    let good = valid_json(r#"{"analytics":true}"#, "2026-11-20T08:00:00.000Z", "2027-05-19T08:00:00.000Z");
+    let unreadable = [
+        "",
+        "not json",
+        "null",
+        "true",
+        "42",
+        r#""text""#,
+        "[]",
+        r#"[1,"1",{"analytics":true},"2026-11-20T08:00:00.000Z","2027-05-19T08:00:00.000Z"]"#,
+        "{}",
+        r#"{"schema":"1","policyVersion":"1","categories":{},"decidedAt":"2026-11-20T08:00:00.000Z","expiresAt":"2027-05-19T08:00:00.000Z"}"#,
+        r#"{"schema":1,"policyVersion":1,"categories":{},"decidedAt":"2026-11-20T08:00:00.000Z","expiresAt":"2027-05-19T08:00:00.000Z"}"#,
+        r#"{"schema":1,"policyVersion":"1","categories":{"analytics":"yes"},"decidedAt":"2026-11-20T08:00:00.000Z","expiresAt":"2027-05-19T08:00:00.000Z"}"#,
+        r#"{"schema":1,"policyVersion":"1","categories":[true],"decidedAt":"2026-11-20T08:00:00.000Z","expiresAt":"2027-05-19T08:00:00.000Z"}"#,
+        r#"{"schema":1,"policyVersion":"1","categories":null,"decidedAt":"2026-11-20T08:00:00.000Z","expiresAt":"2027-05-19T08:00:00.000Z"}"#,
+        r#"{"schema":1,"policyVersion":"1","categories":{},"decidedAt":null,"expiresAt":"2027-05-19T08:00:00.000Z"}"#,
+        r#"{"schema":1,"policyVersion":"1","categories":{},"expiresAt":"2027-05-19T08:00:00.000Z"}"#,
+        &good[..good.len() - 1],
+    ];
+    for json in unreadable {
+        assert_eq!(stored(json), None, "{json}");
+    }
+    let invalid = [
+        // unknown schema
+        good.replace(r#""schema":1"#, r#""schema":2"#),
+        // other policy version
+        good.replace(r#""policyVersion":"1""#, r#""policyVersion":"0""#),
+        // expired
+        valid_json("{}", "2026-05-01T08:00:00.000Z", "2026-10-28T08:00:00.000Z"),
+        // expires exactly now
+        valid_json("{}", "2026-05-27T08:00:00.000Z", "2026-11-23T08:00:00.000Z"),
+        // timestamps that do not parse
+        valid_json("{}", "yesterday", "2027-05-19T08:00:00.000Z"),
+        valid_json("{}", "2026-11-20T08:00:00.000Z", "2027-05-19"),
+        // decided more than a day in the future
+        valid_json("{}", "2026-11-25T08:00:00.000Z", "2027-05-24T08:00:00.000Z"),
+    ];
+    for json in &invalid {
+        let record = stored(json).unwrap_or_else(|| panic!("parses: {json}"));
+        assert_eq!(record::validate(&record, NOW, "1", 180), None, "{json}");
+    }
+}
+
+#[test]
+fn a_lower_expiry_ends_a_decision_early() {
+    let json = valid_json(r#"{"analytics":true}"#, "2026-10-01T08:00:00.000Z", "2027-03-30T08:00:00.000Z");
+    let record = stored(&json).unwrap();
+    assert!(record::validate(&record, NOW, "1", 180).is_some());
+    // 2026-10-01T08:00 + 54 days is tomorrow; + 53 days is exactly now, so it has ended.
+    assert!(record::validate(&record, NOW, "1", 54).is_some());
+    assert!(record::validate(&record, NOW, "1", 53).is_none());
+    assert!(record::validate(&record, NOW - 1, "1", 53).is_some());
+}
+
+#[test]
+fn unknown_keys_and_categories_are_ignored() {
+    let json = r#"{"schema":1,"policyVersion":"1","categories":{"analytics":false,"social":true},"decidedAt":"2026-11-20T08:00:00.000Z","expiresAt":"2027-05-19T08:00:00.000Z","future":{"x":1}}"#;
+    let decision = record::validate(&stored(json).unwrap(), NOW, "1", 180).unwrap();
+    assert_eq!(decision.choices, Choices::default());
+    assert_eq!(decision.lang, None);
+}
+
+#[test]
+fn a_new_record_has_the_contract_s_shape() {
+    let record = record::new(Choices { analytics: true, ..Choices::default() }, &[Category::Analytics], NOW, "1", 180, Lang::Ja).unwrap();
+    let json = serde_json::to_string(&record).unwrap();
+    assert_eq!(
+        json,
+        r#"{"schema":1,"policyVersion":"1","categories":{"analytics":true},"decidedAt":"2026-11-23T08:00:00.000Z","expiresAt":"2027-05-22T08:00:00.000Z","lang":"ja"}"#
+    );
+    assert_eq!(record::parse(&json), Some(record));
+}
+
+// ---------------------------------------------------------------- gate
+
+fn ga_config() -> Config {
+    attrs(&[("data-ga-id", "G-TEST1")]).0
+}
+
+#[test]
+fn consent_default_denies_everything_but_security() {
+    let default = gate::consent_default();
+    assert_eq!(default.len(), 7);
+    for (name, granted) in default {
+        assert_eq!(granted, name == "security_storage", "{name}");
+    }
+}
+
+#[test]
+fn categories_map_onto_consent_mode_types() {
+    let mut config = ga_config();
+    config.categories = vec![Category::Analytics, Category::Functional, Category::Marketing];
+    let cases = [
+        (Choices { analytics: true, ..Choices::default() }, &["analytics_storage"][..]),
+        (Choices { functional: true, ..Choices::default() }, &["functionality_storage", "personalization_storage"][..]),
+        (Choices { marketing: true, ..Choices::default() }, &["ad_storage", "ad_user_data", "ad_personalization"][..]),
+        (Choices::default(), &[][..]),
+    ];
+    for (choices, granted) in cases {
+        let update = gate::consent_update(&config, choices);
+        assert_eq!(update.len(), 6);
+        for (name, on) in update {
+            assert_eq!(on, granted.contains(&name), "{choices:?} {name}");
+        }
+    }
+    // An unconfigured category is never granted, whatever the choices say.
+    let update = gate::consent_update(&ga_config(), Choices { marketing: true, ..Choices::default() });
+    assert!(update.iter().all(|&(_, on)| !on));
+}
+
+#[test]
+fn what_loads() {
+    let config = ga_config();
+    let yes = Choices { analytics: true, ..Choices::default() };
+    assert_eq!(gate::analytics(&config, Choices::default()), None);
+    let load = gate::analytics(&config, yes).unwrap();
+    assert_eq!(load.script_url, "https://www.googletagmanager.com/gtag/js?id=G-TEST1");
+    assert_eq!(load.ga_id.as_deref(), Some("G-TEST1"));
+    let own = attrs(&[("data-ga-id", "G-TEST1"), ("data-analytics-src", "/stub.js")]).0;
+    assert_eq!(gate::analytics(&own, yes).unwrap().script_url, "/stub.js");
+    let bare = attrs(&[("data-analytics-src", "/stub.js")]).0;
+    assert_eq!(gate::analytics(&bare, yes), Some(gate::AnalyticsLoad { script_url: "/stub.js".into(), ga_id: None }));
+    assert_eq!(gate::analytics(&Config::default(), yes), None);
+}
+
+#[test]
+fn changes_load_once_then_update_and_withdraw() {
+    let config = ga_config();
+    let yes = Choices { analytics: true, ..Choices::default() };
+    let no = Choices::default();
+    // First yes on the page: load, with ga-disable cleared.
+    let first = gate::on_change(&config, false, yes);
+    assert!(first.load.is_some() && first.update.is_some() && !first.clear_cookies);
+    assert_eq!(first.ga_disable, Some(("G-TEST1".into(), false)));
+    // Withdrawal after loading: update denied, disable, delete cookies; nothing loads again.
+    let withdraw = gate::on_change(&config, true, no);
+    assert!(withdraw.load.is_none() && withdraw.clear_cookies);
+    assert_eq!(withdraw.ga_disable, Some(("G-TEST1".into(), true)));
+    assert!(withdraw.update.unwrap().iter().all(|&(_, on)| !on));
+    // Yes again on the same page: an update, not a second script.
+    let again = gate::on_change(&config, true, yes);
+    assert!(again.load.is_none() && again.update.is_some());
+    // A no before anything loaded sends no gtag command at all.
+    let reject = gate::on_change(&config, false, no);
+    assert!(reject.load.is_none() && reject.update.is_none() && reject.clear_cookies);
+    // Page load: only a stored yes does anything.
+    assert_eq!(gate::on_load(&config, no), gate::Effects::default());
+    assert!(gate::on_load(&config, yes).load.is_some());
+}
+
+#[test]
+fn analytics_cookies() {
+    for name in ["_ga", "_ga_ABC123", "_gid", "_gat", "_gat_UA-1", "_gat_gtag_G_X"] {
+        assert!(gate::is_analytics_cookie(name), "{name}");
+    }
+    for name in ["ga", "_gab", "_gcl_au", "session", "_g", ""] {
+        assert!(!gate::is_analytics_cookie(name), "{name}");
+    }
+}
+
+#[test]
+fn cookie_domains_climb_to_the_registrable_parent() {
+    assert_eq!(gate::cookie_domains("www.example.test"), ["www.example.test", "example.test"]);
+    assert_eq!(gate::cookie_domains("a.b.example.co.jp"), ["a.b.example.co.jp", "b.example.co.jp", "example.co.jp", "co.jp"]);
+    assert_eq!(gate::cookie_domains("example.test."), ["example.test"]);
+    assert!(gate::cookie_domains("localhost").is_empty());
+    assert!(gate::cookie_domains("127.0.0.1").is_empty());
+    assert!(gate::cookie_domains("[::1]").is_empty());
+}
+
+#[test]
+fn gated_scripts_need_every_category() {
+    let mut config = ga_config();
+    config.categories = vec![Category::Analytics, Category::Marketing];
+    let analytics = Choices { analytics: true, ..Choices::default() };
+    let cases = [
+        ("necessary", Choices::default(), true),
+        ("analytics", Choices::default(), false),
+        ("analytics", analytics, true),
+        ("  analytics\tnecessary ", analytics, true),
+        ("analytics marketing", analytics, false),
+        ("analytics marketing", Choices { marketing: true, ..analytics }, true),
+        ("functional", Choices::all(&Category::ALL), false),
+        ("Analytics", analytics, false),
+        ("", Choices::all(&Category::ALL), false),
+    ];
+    for (spec, choices, released) in cases {
+        assert_eq!(gate::released(spec, &config, choices), released, "{spec:?} {choices:?}");
+    }
+}
+
+// ---------------------------------------------------------------- session
+
+fn env(gpc: bool) -> Env<'static> {
+    Env { now: NOW, gpc_signal: gpc, html_lang: Some("ja"), navigator_languages: &[] }
+}
+
+#[test]
+fn a_first_visit_asks_and_loads_nothing() {
+    let mut session = Session::new(ga_config(), None, &env(false));
+    assert_eq!(session.view(), View::Banner);
+    assert_eq!(session.start(), gate::Effects::default());
+    let state = session.state();
+    assert!(!state.decided && !state.gpc && state.decided_at.is_none());
+    assert_eq!(state.categories.get("analytics"), Some(&false));
+    assert_eq!(session.lang(), Lang::Ja);
+}
+
+#[test]
+fn a_decision_is_stored_and_a_returning_yes_loads_without_a_click() {
+    let mut session = Session::new(ga_config(), None, &env(false));
+    let (record, effects) = session.decide(Choices::all(&Category::ALL), NOW);
+    let record = record.unwrap();
+    assert!(effects.load.is_some());
+    assert_eq!(record.categories.len(), 1, "only configured categories are stored");
+    assert_eq!(session.view(), View::Reopen);
+    assert_eq!(session.state().decided_at.as_deref(), Some("2026-11-23T08:00:00.000Z"));
+
+    let later = Env { now: NOW + DAY, ..env(false) };
+    let mut next = Session::new(ga_config(), Some(&record), &later);
+    assert_eq!(next.view(), View::Reopen);
+    assert!(next.start().load.is_some());
+    // A new policy version asks again and loads nothing.
+    let mut changed = ga_config();
+    changed.policy_version = "2".into();
+    let mut asked = Session::new(changed, Some(&record), &later);
+    assert_eq!(asked.view(), View::Banner);
+    assert!(asked.start().load.is_none());
+}
+
+#[test]
+fn a_stored_no_loads_nothing() {
+    let mut session = Session::new(ga_config(), None, &env(false));
+    let (record, effects) = session.decide(Choices::default(), NOW);
+    assert!(effects.load.is_none());
+    let mut next = Session::new(ga_config(), record.as_ref(), &env(false));
+    assert_eq!(next.view(), View::Reopen);
+    assert_eq!(next.start(), gate::Effects::default());
+}
+
+#[test]
+fn reset_withdraws_and_asks_again() {
+    let mut session = Session::new(ga_config(), None, &env(false));
+    session.start();
+    session.decide(Choices::all(&Category::ALL), NOW);
+    let effects = session.reset();
+    assert!(effects.clear_cookies && effects.load.is_none());
+    assert_eq!(effects.ga_disable, Some(("G-TEST1".into(), true)));
+    assert_eq!(session.view(), View::Banner);
+    assert!(!session.state().decided);
+}
+
+#[test]
+fn gpc_is_a_no_without_interrupting_and_a_later_choice_wins() {
+    let mut session = Session::new(ga_config(), None, &env(true));
+    assert_eq!(session.view(), View::Reopen);
+    assert!(session.start().load.is_none());
+    let state = session.state();
+    assert!(state.gpc && !state.decided && state.categories.values().all(|on| !on));
+    let (_, effects) = session.decide(Choices::all(&Category::ALL), NOW);
+    assert!(effects.load.is_some());
+    assert!(session.state().decided && session.state().gpc);
+
+    let mut ignored = ga_config();
+    ignored.respect_gpc = false;
+    let session = Session::new(ignored, None, &env(true));
+    assert_eq!(session.view(), View::Banner);
+    assert!(!session.state().gpc);
+
+    let mut hidden = ga_config();
+    hidden.reopen = false;
+    assert_eq!(Session::new(hidden, None, &env(true)).view(), View::Hidden);
+}
+
+#[test]
+fn the_remembered_language_applies_when_the_site_says_auto() {
+    let mut session = Session::new(ga_config(), None, &env(false));
+    session.set_lang(Lang::En);
+    let (record, _) = session.decide(Choices::default(), NOW);
+    assert_eq!(Session::new(ga_config(), record.as_ref(), &env(false)).lang(), Lang::En);
+    let mut fixed = ga_config();
+    fixed.lang = LangChoice::Fixed(Lang::Ja);
+    assert_eq!(Session::new(fixed, record.as_ref(), &env(false)).lang(), Lang::Ja);
+}
