@@ -56,6 +56,8 @@ export function serve({ port = 0, host = "127.0.0.1", mounts = [], pages = new M
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf("--port");
   const port = i > 0 ? Number(process.argv[i + 1]) : 8080;
-  const { port: bound } = await serve({ port, mounts: [["/", "www"], ["/assets/consent-banner/", "dist/script"]] });
+  // The demo is served under the strict policy a careful site would use, to show it holds.
+  const headers = { "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' https://www.googletagmanager.com; style-src 'self'" };
+  const { port: bound } = await serve({ port, headers, mounts: [["/", "www"], ["/assets/consent-banner/", "dist/script"]] });
   console.log(`consent-banner demo: http://127.0.0.1:${bound}/  (Ctrl+C to stop)`);
 }

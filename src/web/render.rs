@@ -124,14 +124,14 @@ impl Ui {
         let close = self.button(&panel, "close", "close", "×")?;
         close.set_attribute("aria-label", t.close).ok()?;
         let list = self.el(&panel, "ul", &[("class", "cats")], "")?;
-        self.category(&list, "necessary", &t.necessary, None)?;
+        self.category(&list, "necessary", &t.necessary, None, t.always_on)?;
         for &c in &model.config.categories {
             let text = match c {
                 Category::Analytics => &t.analytics,
                 Category::Functional => &t.functional,
                 Category::Marketing => &t.marketing,
             };
-            self.category(&list, c.key(), text, Some(draft.get(c)))?;
+            self.category(&list, c.key(), text, Some(draft.get(c)), t.always_on)?;
         }
         let actions = self.choices(&panel, model.lang)?;
         self.button(&actions, "save", "", t.save)?;
@@ -140,12 +140,15 @@ impl Ui {
     }
 
     /// One category row; `on` is `None` for the always-on category (a disabled, checked switch).
-    fn category(&self, list: &Node, key: &str, text: &crate::catalogue::CategoryText, on: Option<bool>) -> Option<()> {
+    fn category(&self, list: &Node, key: &str, text: &crate::catalogue::CategoryText, on: Option<bool>, always_on: &str) -> Option<()> {
         let li = self.el(list, "li", &[], "")?;
         let row = self.el(&li, "div", &[("class", "row")], "")?;
         let name_id = ["n-", key].concat();
         let desc_id = ["d-", key].concat();
         self.el(&row, "span", &[("class", "name"), ("id", &name_id)], text.name)?;
+        if on.is_none() {
+            self.el(&row, "span", &[("class", "state")], always_on)?;
+        }
         let checked = if on.unwrap_or(true) { "true" } else { "false" };
         let switch = self.el(
             &row,
