@@ -4,6 +4,7 @@
 pub mod analytics;
 mod api;
 pub mod render;
+pub mod scripts;
 pub mod storage;
 
 use std::cell::RefCell;
@@ -86,10 +87,16 @@ fn boot(config: Config, problems: &[Problem]) {
     let _ = document.add_event_listener_with_callback("click", &handler);
     if document.body().is_some() {
         mount(&handler);
-    } else {
-        // A plain script in <head>: the banner waits for <body>.
-        let later = Closure::once_into_js(move || mount(&handler));
+    }
+    if document.ready_state() == "loading" {
+        // Gated scripts further down are not parsed yet; a plain script in <head> has no <body>.
+        let later = Closure::once_into_js(move || {
+            with_app(|app| app.ui.is_none()).unwrap_or(false).then(|| mount(&handler));
+            with_app(|app| app.release_scripts());
+        });
         let _ = document.add_event_listener_with_callback("DOMContentLoaded", later.unchecked_ref());
+    } else {
+        with_app(|app| app.release_scripts());
     }
 }
 
@@ -106,9 +113,19 @@ fn mount(handler: &js_sys::Function) {
 }
 
 impl App {
+    fn release_scripts(&self) {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            scripts::release(&document, self.session.config(), self.session.choices());
+        }
+    }
+
+    fn model(&self) -> render::Model<'_> {
+        render::Model { view: self.session.view(), lang: self.session.lang(), config: self.session.config(), dialog: self.draft }
+    }
+
     fn redraw(&self) {
         if let Some(ui) = &self.ui {
-            ui.draw(&render::Model { view: self.session.view(), lang: self.session.lang(), config: self.session.config(), dialog: self.draft });
+            ui.draw(&self.model());
         }
     }
 
@@ -181,6 +198,7 @@ fn decide(pick: impl FnOnce(&Session, Option<Choices>) -> Choices, from_ui: bool
             None => log_error("the clock is outside 1970–9999; the decision holds for this page only."),
         }
         analytics::apply(&effects);
+        app.release_scripts();
         app.draft = None;
         app.redraw();
         if from_ui {
@@ -210,7 +228,9 @@ fn show(opener: Option<HtmlElement>) {
     with_app(|app| {
         app.draft = Some(app.session.choices());
         app.opener = opener;
-        app.redraw();
+        if let Some(ui) = &app.ui {
+            ui.open_dialog(&app.model());
+        }
     });
 }
 

@@ -50,6 +50,12 @@ impl Ui {
             View::Reopen => self.reopen(model.lang),
             View::Hidden => Some(()),
         };
+        self.open_dialog(model);
+    }
+
+    /// Shows the dialog if the model has one, replacing any open one; the banner is left alone.
+    pub fn open_dialog(&self, model: &Model) {
+        self.close_dialog();
         if let Some(draft) = model.dialog {
             let _ = self.dialog(model, draft);
         }
@@ -79,12 +85,14 @@ impl Ui {
         self.el(parent, "button", &[("type", "button"), ("data-action", action), ("class", class)], text)
     }
 
-    /// Accept and reject share one class, so they cannot differ in prominence.
+    /// Accept and reject share one class and one equal-column grid, so they cannot differ in
+    /// prominence at any width. Returns the row the other actions join.
     fn choices(&self, parent: &Node, lang: Lang) -> Option<Element> {
         let t = texts(lang);
         let actions = self.el(parent, "div", &[("class", "actions")], "")?;
-        self.button(&actions, "accept", "choice", t.accept_all)?;
-        self.button(&actions, "reject", "choice", t.reject_all)?;
+        let pair = self.el(&actions, "div", &[("class", "pair")], "")?;
+        self.button(&pair, "accept", "choice", t.accept_all)?;
+        self.button(&pair, "reject", "choice", t.reject_all)?;
         Some(actions)
     }
 
