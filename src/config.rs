@@ -83,14 +83,12 @@ pub fn is_safe_url(s: &str) -> bool {
     if cleaned.is_empty() || cleaned.chars().any(|c| c.is_control()) {
         return false;
     }
-    // A scheme is letters/digits/+.- before the first ':' that comes before any '/', '?' or '#'.
-    let head_end = cleaned.find(['/', '?', '#']).unwrap_or(cleaned.len());
-    match cleaned[..head_end].find(':') {
+    // A scheme is what comes before the first ':' when no '/', '?' or '#' comes earlier.
+    // (`split` rather than slicing: a slice's panic path would pull formatting into the wasm.)
+    let head = cleaned.split(['/', '?', '#']).next().unwrap_or("");
+    match head.split_once(':') {
         None => true,
-        Some(colon) => {
-            let scheme = &cleaned[..colon];
-            scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
-        }
+        Some((scheme, _)) => scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"),
     }
 }
 

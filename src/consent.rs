@@ -1,10 +1,6 @@
 //! The visitor's consent: categories, choices, and the session that turns page loads and clicks
 //! into decisions, views and effects. Time and storage are passed in; nothing here touches a page.
 
-use std::collections::BTreeMap;
-
-use serde::Serialize;
-
 use crate::catalogue::{self, Lang};
 use crate::config::Config;
 use crate::gate::{self, Effects};
@@ -105,11 +101,11 @@ pub enum View {
 }
 
 /// What `consentBanner.get()` returns (contract).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
     pub decided: bool,
-    pub categories: BTreeMap<&'static str, bool>,
+    /// Each configured optional category and whether it is granted.
+    pub categories: Vec<(&'static str, bool)>,
     pub policy_version: String,
     pub decided_at: Option<String>,
     pub gpc: bool,

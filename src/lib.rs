@@ -10,6 +10,7 @@ pub mod config;
 pub mod consent;
 pub mod defaults;
 pub mod gate;
+pub mod json;
 pub mod record;
 pub mod timestamp;
 

@@ -1,24 +1,20 @@
 //! The stored decision: its JSON shape, and the rules that make a stored record count as a
 //! decision (schema, policy version, expiry). Anything doubtful counts as no decision.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
 use crate::catalogue::Lang;
 use crate::consent::{Category, Choices};
+use crate::json::{self, Json};
 use crate::{defaults, timestamp};
 
-/// `localStorage["consent-banner"]` as JSON (contract). Unknown keys are ignored on read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// `localStorage["consent-banner"]` (contract). Unknown keys are ignored on read.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Record {
     pub schema: u32,
     pub policy_version: String,
-    pub categories: BTreeMap<String, bool>,
+    /// Category name → granted, in stored order.
+    pub categories: Vec<(String, bool)>,
     pub decided_at: String,
     pub expires_at: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
 }
 
@@ -30,19 +26,60 @@ pub struct Decision {
     pub lang: Option<Lang>,
 }
 
-/// Reads a JSON value as a record. Only an object is accepted: serde would also read a struct
-/// from an array of its fields, which no version of ours ever wrote.
-pub fn from_json(value: serde_json::Value) -> Option<Record> {
-    if value.is_object() {
-        serde_json::from_value(value).ok()
-    } else {
-        None
-    }
+/// Reads a record from parsed JSON: an object with every key of the right type, or nothing.
+pub fn from_json(value: &Json) -> Option<Record> {
+    value.as_object()?;
+    let text = |key: &str| value.get(key)?.as_str().map(str::to_owned);
+    let categories = value
+        .get("categories")?
+        .as_object()?
+        .iter()
+        .map(|(k, v)| Some((k.clone(), v.as_bool()?)))
+        .collect::<Option<Vec<_>>>()?;
+    let lang = match value.get("lang") {
+        None | Some(Json::Null) => None,
+        Some(v) => Some(v.as_str()?.to_owned()),
+    };
+    Some(Record {
+        schema: u32::try_from(value.get("schema")?.as_integer()?).ok()?,
+        policy_version: text("policyVersion")?,
+        categories,
+        decided_at: text("decidedAt")?,
+        expires_at: text("expiresAt")?,
+        lang,
+    })
 }
 
 /// Parses stored text; anything but a well-formed record is `None`.
 pub fn parse(text: &str) -> Option<Record> {
-    from_json(serde_json::from_str(text).ok()?)
+    from_json(&json::parse(text)?)
+}
+
+/// The record as stored: `{"schema":1,"policyVersion":…,"categories":{…},"decidedAt":…,"expiresAt":…,"lang":…}`.
+pub fn to_json(record: &Record) -> String {
+    let mut out = String::with_capacity(160);
+    out.push_str("{\"schema\":");
+    timestamp::push_num(&mut out, i64::from(record.schema), 1);
+    out.push_str(",\"policyVersion\":");
+    json::write_str(&mut out, &record.policy_version);
+    out.push_str(",\"categories\":{");
+    for (i, (name, granted)) in record.categories.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json::write_str(&mut out, name);
+        out.push_str(if *granted { ":true" } else { ":false" });
+    }
+    out.push_str("},\"decidedAt\":");
+    json::write_str(&mut out, &record.decided_at);
+    out.push_str(",\"expiresAt\":");
+    json::write_str(&mut out, &record.expires_at);
+    if let Some(lang) = &record.lang {
+        out.push_str(",\"lang\":");
+        json::write_str(&mut out, lang);
+    }
+    out.push('}');
+    out
 }
 
 /// The rules under which a record is a decision made now, for this policy version, with the
@@ -59,9 +96,9 @@ pub fn validate(record: &Record, now: i64, policy_version: &str, expires_days: u
         return None;
     }
     let mut choices = Choices::default();
-    for (key, &granted) in &record.categories {
+    for (key, granted) in &record.categories {
         if let Some(category) = Category::from_key(key) {
-            choices.set(category, granted);
+            choices.set(category, *granted);
         }
     }
     Some(Decision { choices, decided_at, lang: record.lang.as_deref().and_then(Lang::from_tag) })

@@ -61,7 +61,7 @@ pub fn format(ms: i64) -> Option<String> {
 }
 
 // Zero-padded decimal without core::fmt, which would add kilobytes to the wasm.
-fn push_num(out: &mut String, n: i64, width: usize) {
+pub(crate) fn push_num(out: &mut String, n: i64, width: usize) {
     let mut digits = [b'0'; 20];
     let mut v = n;
     let mut i = digits.len();

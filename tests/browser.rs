@@ -27,7 +27,7 @@ fn ga_config() -> Config {
 fn storage_reads_a_stored_record_and_survives_garbage() {
     js("localStorage.setItem('consent-banner', JSON.stringify({schema:1,policyVersion:'1',categories:{analytics:true},decidedAt:'2026-11-20T08:00:00.000Z',expiresAt:'2027-05-19T08:00:00.000Z'}))");
     let (_, record) = storage::open();
-    assert!(record.unwrap().categories["analytics"]);
+    assert_eq!(record.unwrap().categories, vec![("analytics".to_string(), true)]);
     js("localStorage.setItem('consent-banner', '{not json')");
     assert_eq!(storage::open().1, None);
     js("localStorage.removeItem('consent-banner')");

@@ -7,6 +7,7 @@ use consent_banner::catalogue::{self, Lang, LangChoice};
 use consent_banner::config::{self, Config, Level};
 use consent_banner::consent::{Category, Choices, Env, Session, View};
 use consent_banner::gate;
+use consent_banner::json::{self, Json};
 use consent_banner::record::{self, Record};
 use consent_banner::timestamp;
 
@@ -55,6 +56,64 @@ fn timestamps_reject_anything_else() {
         "２０２６-11-23T08:00:00.000Z",
     ] {
         assert_eq!(timestamp::parse(bad), None, "{bad:?}");
+    }
+}
+
+// ---------------------------------------------------------------- json
+
+#[test]
+fn json_reads_what_json_parse_reads() {
+    let s = |v: &str| Json::String(v.into());
+    let cases: &[(&str, Json)] = &[
+        ("null", Json::Null),
+        (" true ", Json::Bool(true)),
+        ("false", Json::Bool(false)),
+        ("0", Json::Number(Some(0))),
+        ("-0", Json::Number(Some(0))),
+        ("180", Json::Number(Some(180))),
+        ("-42", Json::Number(Some(-42))),
+        ("1.5", Json::Number(None)),
+        ("1e3", Json::Number(None)),
+        ("-2.5E-3", Json::Number(None)),
+        ("99999999999999999999", Json::Number(None)),
+        (r#""""#, s("")),
+        (r#""a\"b\\c\/d\n\t""#, s("a\"b\\c/d\n\t")),
+        (r#""\u65e5\u672c""#, s("日本")),
+        (r#""\ud83c\udf6a""#, s("🍪")),
+        (r#""\ud83c""#, s("\u{FFFD}")),
+        (r#""日本語 ok""#, s("日本語 ok")),
+        ("[]", Json::Array(vec![])),
+        ("[1, [true], {}]", Json::Array(vec![Json::Number(Some(1)), Json::Array(vec![Json::Bool(true)]), Json::Object(vec![])])),
+        (r#"{"a":1,"a":2}"#, Json::Object(vec![("a".into(), Json::Number(Some(1))), ("a".into(), Json::Number(Some(2)))])),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(json::parse(text).as_ref(), Some(expected), "{text}");
+    }
+    // The last of duplicate keys wins, as in JSON.parse.
+    assert_eq!(json::parse(r#"{"a":1,"a":2}"#).unwrap().get("a"), Some(&Json::Number(Some(2))));
+}
+
+#[test]
+fn json_refuses_what_json_parse_refuses() {
+    let deep_ok = format!("{}{}", "[".repeat(64), "]".repeat(64));
+    assert!(json::parse(&deep_ok).is_some());
+    let too_deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    for bad in [
+        "", " ", "nul", "True", "01", "-", "1.", ".5", "1e", "+1", "0x10", "NaN", "Infinity",
+        "'a'", r#""a"#, r#""\x""#, r#""\u12""#, "\"tab\there\"", "[1,]", "[,1]", "[1 2]",
+        r#"{"a"}"#, r#"{"a":}"#, r#"{a:1}"#, r#"{"a":1,}"#, r#"{"a":1"#, "[]]", "{} {}", "\u{feff}{}",
+        too_deep.as_str(),
+    ] {
+        assert_eq!(json::parse(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn json_strings_round_trip() {
+    for text in ["", "plain", "quote \" backslash \\ slash /", "ctl \u{1}\u{1f}\n\r\t", "日本語🍪", "</script>"] {
+        let mut out = String::new();
+        json::write_str(&mut out, text);
+        assert_eq!(json::parse(&out), Some(Json::String(text.into())), "{out}");
     }
 }
 
@@ -289,7 +348,7 @@ fn unknown_keys_and_categories_are_ignored() {
 #[test]
 fn a_new_record_has_the_contract_s_shape() {
     let record = record::new(Choices { analytics: true, ..Choices::default() }, &[Category::Analytics], NOW, "1", 180, Lang::Ja).unwrap();
-    let json = serde_json::to_string(&record).unwrap();
+    let json = record::to_json(&record);
     assert_eq!(
         json,
         r#"{"schema":1,"policyVersion":"1","categories":{"analytics":true},"decidedAt":"2026-11-23T08:00:00.000Z","expiresAt":"2027-05-22T08:00:00.000Z","lang":"ja"}"#
@@ -428,7 +487,7 @@ fn a_first_visit_asks_and_loads_nothing() {
     assert_eq!(session.start(), gate::Effects::default());
     let state = session.state();
     assert!(!state.decided && !state.gpc && state.decided_at.is_none());
-    assert_eq!(state.categories.get("analytics"), Some(&false));
+    assert_eq!(state.categories, vec![("analytics", false)]);
     assert_eq!(session.lang(), Lang::Ja);
 }
 
@@ -482,7 +541,7 @@ fn gpc_is_a_no_without_interrupting_and_a_later_choice_wins() {
     assert_eq!(session.view(), View::Reopen);
     assert!(session.start().load.is_none());
     let state = session.state();
-    assert!(state.gpc && !state.decided && state.categories.values().all(|on| !on));
+    assert!(state.gpc && !state.decided && state.categories.iter().all(|&(_, on)| !on));
     let (_, effects) = session.decide(Choices::all(&Category::ALL), NOW);
     assert!(effects.load.is_some());
     assert!(session.state().decided && session.state().gpc);

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use consent_banner::catalogue::Lang;
 use consent_banner::config;
 use consent_banner::consent::{Category, Choices};
+use consent_banner::json;
 use consent_banner::record;
 use consent_banner::timestamp;
 use proptest::prelude::*;
@@ -23,6 +24,18 @@ proptest! {
         if let Some(r) = record::parse(&text) {
             let _ = record::validate(&r, 1_795_420_800_000, "1", 395);
         }
+    }
+
+    #[test]
+    fn json_parse_never_panics(text in r#"[\[\]{}",:0-9.eE+\-a-z\\ u\x00-\x1f\u{80}-\u{10ffff}]{0,60}"#) {
+        let _ = json::parse(&text);
+    }
+
+    #[test]
+    fn json_strings_round_trip(text in r#"\PC*|[\x00-\x1f"\\]*"#) {
+        let mut out = String::new();
+        json::write_str(&mut out, &text);
+        prop_assert_eq!(json::parse(&out), Some(json::Json::String(text)));
     }
 
     #[test]
@@ -52,7 +65,7 @@ proptest! {
         let choices = Choices { analytics, functional, marketing };
         let lang = if ja { Lang::Ja } else { Lang::En };
         let written = record::new(choices, &Category::ALL, now, &version, days, lang).unwrap();
-        let text = serde_json::to_string(&written).unwrap();
+        let text = record::to_json(&written);
         let read = record::parse(&text).unwrap();
         prop_assert_eq!(&read, &written);
         let later = now + age;

@@ -2,12 +2,12 @@
 //! the `consent-banner:change` event.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
-use serde::Serialize;
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::consent::{Category, Choices, State};
+use wasm_bindgen::JsCast;
 use crate::defaults;
 
 thread_local! {
@@ -28,8 +28,22 @@ impl ConsentBanner {
 }
 
 fn to_js(state: &State) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true);
-    state.serialize(&serializer).unwrap_or(JsValue::NULL)
+    let categories = Object::new();
+    for &(name, granted) in &state.categories {
+        let _ = Reflect::set(&categories, &name.into(), &granted.into());
+    }
+    let decided_at = state.decided_at.as_deref().map_or(JsValue::NULL, JsValue::from);
+    let object = Object::new();
+    for (key, value) in [
+        ("decided", JsValue::from(state.decided)),
+        ("categories", categories.into()),
+        ("policyVersion", state.policy_version.as_str().into()),
+        ("decidedAt", decided_at),
+        ("gpc", state.gpc.into()),
+    ] {
+        let _ = Reflect::set(&object, &key.into(), &value);
+    }
+    object.into()
 }
 
 /// Calls every `on("change")` listener, then dispatches `consent-banner:change` on `document`.
@@ -69,15 +83,19 @@ impl ConsentBanner {
 
     /// Decides per category; categories left out keep their current value.
     pub fn set(&self, categories: JsValue) {
-        let Ok(map) = serde_wasm_bindgen::from_value::<BTreeMap<String, bool>>(categories) else {
-            super::log_error("set() takes an object of category names to true or false, such as { analytics: true }.");
-            return;
-        };
+        const USAGE: &str = "set() takes an object of category names to true or false, such as { analytics: true }.";
+        if !categories.is_object() {
+            return super::log_error(USAGE);
+        }
         let mut values = Vec::new();
-        for (key, on) in map {
-            match Category::from_key(&key) {
+        for key in Object::keys(categories.unchecked_ref::<Object>()).iter() {
+            let name = key.as_string().unwrap_or_default();
+            let Some(on) = Reflect::get(&categories, &key).ok().and_then(|v| v.as_bool()) else {
+                return super::log_error(USAGE);
+            };
+            match Category::from_key(&name) {
                 Some(c) => values.push((c, on)),
-                None => web_sys::console::warn_1(&[defaults::LOG_PREFIX, "set() ignores the unknown category \"", &key, "\"."].concat().into()),
+                None => web_sys::console::warn_1(&[defaults::LOG_PREFIX, "set() ignores the unknown category \"", &name, "\"."].concat().into()),
             }
         }
         super::decide_categories(&values);
