@@ -61,36 +61,56 @@ pub fn resolve(choice: LangChoice, html_lang: Option<&str>, navigator_languages:
 }
 
 /// The name and one-line description of a category in the preferences dialog.
-pub struct CategoryText {
-    pub name: &'static str,
-    pub description: &'static str,
+#[derive(Clone, Copy)]
+pub struct CategoryText<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
 }
 
-/// Every built-in string of one language.
-pub struct Texts {
-    pub title: &'static str,
-    pub description: &'static str,
-    pub policy_link: &'static str,
-    pub accept_all: &'static str,
-    pub reject_all: &'static str,
-    pub settings: &'static str,
-    pub save: &'static str,
+/// Every string of one language: the built-in ones, or a site's replacements (`texts` in the
+/// configuration) over them.
+#[derive(Clone, Copy)]
+pub struct Texts<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub policy_link: &'a str,
+    pub accept_all: &'a str,
+    pub reject_all: &'a str,
+    pub settings: &'a str,
+    pub save: &'a str,
     /// Label of the switch to this language, shown in the other language's banner.
-    pub language_name: &'static str,
-    pub reopen: &'static str,
-    pub dialog_title: &'static str,
-    pub dialog_description: &'static str,
-    pub close: &'static str,
-    pub always_on: &'static str,
+    pub language_name: &'a str,
+    pub reopen: &'a str,
+    pub dialog_title: &'a str,
+    pub dialog_description: &'a str,
+    pub close: &'a str,
+    pub always_on: &'a str,
     /// Accessible name of the banner region.
-    pub region: &'static str,
-    pub necessary: CategoryText,
-    pub analytics: CategoryText,
-    pub functional: CategoryText,
-    pub marketing: CategoryText,
+    pub region: &'a str,
+    /// Labels of the external-transmission disclosure (table headers and the dialog's lines).
+    pub recipient: &'a str,
+    pub data_sent: &'a str,
+    pub purpose: &'a str,
+    pub opt_out: &'a str,
+    pub service_policy: &'a str,
+    pub necessary: CategoryText<'a>,
+    pub analytics: CategoryText<'a>,
+    pub functional: CategoryText<'a>,
+    pub marketing: CategoryText<'a>,
 }
 
-const EN: Texts = Texts {
+impl<'a> Texts<'a> {
+    /// The name and description of an optional category.
+    pub fn category(&self, category: crate::consent::Category) -> CategoryText<'a> {
+        match category {
+            crate::consent::Category::Analytics => self.analytics,
+            crate::consent::Category::Functional => self.functional,
+            crate::consent::Category::Marketing => self.marketing,
+        }
+    }
+}
+
+const EN: Texts<'static> = Texts {
     title: "Cookies on this site",
     description: "We would like to use analytics cookies to understand how this site is used, so that we can improve it. We only set them if you agree, and you can change your choice at any time.",
     policy_link: "Privacy policy",
@@ -105,6 +125,11 @@ const EN: Texts = Texts {
     close: "Close",
     always_on: "Always on",
     region: "Cookie consent",
+    recipient: "Recipient",
+    data_sent: "Information sent",
+    purpose: "Purpose",
+    opt_out: "Opt-out",
+    service_policy: "Privacy policy",
     necessary: CategoryText {
         name: "Necessary",
         description: "Needed for the site to work and to remember this choice. They cannot be switched off.",
@@ -123,7 +148,7 @@ const EN: Texts = Texts {
     },
 };
 
-const JA: Texts = Texts {
+const JA: Texts<'static> = Texts {
     title: "Cookieの使用について",
     description: "当サイトでは、サイトの利用状況を分析するためにCookieを使用します。同意いただいた場合にのみ使用し、設定はいつでも変更できます。",
     policy_link: "プライバシーポリシー",
@@ -138,6 +163,11 @@ const JA: Texts = Texts {
     close: "閉じる",
     always_on: "常に有効",
     region: "Cookieの同意",
+    recipient: "送信先",
+    data_sent: "送信される情報",
+    purpose: "利用目的",
+    opt_out: "オプトアウト",
+    service_policy: "プライバシーポリシー",
     necessary: CategoryText {
         name: "必須",
         description: "サイトの動作と、この設定の記録に必要なCookieです。無効にすることはできません。",
@@ -157,9 +187,30 @@ const JA: Texts = Texts {
 };
 
 /// The built-in texts of a language.
-pub fn texts(lang: Lang) -> &'static Texts {
+pub fn texts(lang: Lang) -> Texts<'static> {
     match lang {
-        Lang::En => &EN,
-        Lang::Ja => &JA,
+        Lang::En => EN,
+        Lang::Ja => JA,
+    }
+}
+
+/// A text given once per language; a missing language falls back to the other one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Localized {
+    pub en: Option<String>,
+    pub ja: Option<String>,
+}
+
+impl Localized {
+    pub fn both(en: &str, ja: &str) -> Localized {
+        Localized { en: Some(en.to_owned()), ja: Some(ja.to_owned()) }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::En => (&self.en, &self.ja),
+            Lang::Ja => (&self.ja, &self.en),
+        };
+        first.as_deref().or(second.as_deref()).unwrap_or("")
     }
 }

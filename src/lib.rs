@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod config;
 pub mod consent;
 pub mod defaults;
+pub mod disclosure;
 pub mod gate;
 pub mod json;
 pub mod record;

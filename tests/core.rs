@@ -567,3 +567,161 @@ fn the_remembered_language_applies_when_the_site_says_auto() {
     fixed.lang = LangChoice::Fixed(Lang::Ja);
     assert_eq!(Session::new(fixed, record.as_ref(), &env(false)).lang(), Lang::Ja);
 }
+
+// ---------------------------------------------------------------- configuration JSON
+
+fn with_json(json: &str, pairs: &[(&str, &str)]) -> (Config, Vec<config::Problem>) {
+    let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    config::read(|name| map.get(name).cloned(), config::Embedded::Text { json, source: "data-config=\"cfg\"" })
+}
+
+const FULL: &str = r#"{
+  "gaId": "G-JSON1", "policyUrl": "/privacy/", "lang": "ja", "policyVersion": "7",
+  "analyticsSrc": "/proxy/gtag.js", "expiresDays": 90, "gpc": "ignore", "reopen": false,
+  "categories": ["analytics", "functional", "marketing", "necessary"],
+  "services": [
+    { "id": "ga4", "category": "analytics", "recipient": { "en": "Google LLC", "ja": "Google LLC（日本）" },
+      "data": "Pages viewed", "purpose": { "ja": "分析" }, "optOutUrl": "https://tools.google.com/dlpage/gaoptout" },
+    { "id": "ads", "category": "marketing", "recipient": "Ad Co.", "policyUrl": "https://ads.example/privacy" }
+  ],
+  "texts": { "en": { "title": "Our cookies" }, "ja": { "title": "<img src=x onerror=alert(1)>" } }
+}"#;
+
+#[test]
+fn a_full_configuration_is_read() {
+    let (config, problems) = with_json(FULL, &[]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(config.ga_id.as_deref(), Some("G-JSON1"));
+    assert_eq!(config.policy_url.as_deref(), Some("/privacy/"));
+    assert_eq!(config.lang, LangChoice::Fixed(Lang::Ja));
+    assert_eq!(config.policy_version, "7");
+    assert_eq!(config.analytics_src.as_deref(), Some("/proxy/gtag.js"));
+    assert_eq!(config.expires_days, 90);
+    assert!(!config.respect_gpc && !config.reopen);
+    assert_eq!(config.categories, vec![Category::Analytics, Category::Functional, Category::Marketing]);
+    assert_eq!(config.services.len(), 2, "the site's ga4 replaces the built-in one");
+    assert_eq!(config.services[0].recipient.get(Lang::Ja), "Google LLC（日本）");
+    assert_eq!(config.services[0].data.get(Lang::Ja), "Pages viewed", "one string serves both languages");
+    assert_eq!(config.services[0].purpose.get(Lang::En), "分析", "a missing language falls back to the other");
+    assert_eq!(config.texts(Lang::En).title, "Our cookies");
+    assert_eq!(config.texts(Lang::En).description, catalogue::texts(Lang::En).description, "missing texts fall back");
+    assert_eq!(config.texts(Lang::Ja).title, "<img src=x onerror=alert(1)>", "kept as text, rendered as text");
+}
+
+#[test]
+fn an_attribute_wins_over_the_json() {
+    let (config, problems) = with_json(FULL, &[("data-lang", "en"), ("data-expires-days", "30"), ("data-ga-id", "G-ATTR")]);
+    assert!(problems.is_empty());
+    assert_eq!(config.lang, LangChoice::Fixed(Lang::En));
+    assert_eq!(config.expires_days, 30);
+    assert_eq!(config.ga_id.as_deref(), Some("G-ATTR"));
+    // An invalid attribute is treated as absent: the JSON's value applies.
+    let (config, problems) = with_json(FULL, &[("data-expires-days", "0")]);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(config.expires_days, 90);
+}
+
+#[test]
+fn each_wrong_type_is_one_error_naming_the_key_and_that_setting_defaults() {
+    let cases: &[(&str, &str)] = &[
+        (r#"{"gaId": 123}"#, "gaId"),
+        (r#"{"policyUrl": ["/p"]}"#, "policyUrl"),
+        (r#"{"lang": true}"#, "lang"),
+        (r#"{"policyVersion": 2}"#, "policyVersion"),
+        (r#"{"analyticsSrc": null}"#, "analyticsSrc"),
+        (r#"{"expiresDays": "90"}"#, "expiresDays"),
+        (r#"{"expiresDays": 30.5}"#, "expiresDays"),
+        (r#"{"gpc": false}"#, "gpc"),
+        (r#"{"reopen": "false"}"#, "reopen"),
+        (r#"{"categories": "analytics"}"#, "categories"),
+        (r#"{"categories": [1]}"#, "categories"),
+        (r#"{"services": {}}"#, "services"),
+        (r#"{"texts": []}"#, "texts"),
+        (r#"{"texts": {"en": {"title": 1}}}"#, "title"),
+    ];
+    for &(json, key) in cases {
+        let (config, problems) = with_json(json, &[]);
+        assert_eq!(problems.len(), 1, "{json}: {problems:?}");
+        assert_eq!(problems[0].level, Level::Error, "{json}");
+        assert!(problems[0].message.contains(&format!("\"{key}\"")), "{json}: {}", problems[0].message);
+        assert!(problems[0].message.contains("data-config"), "{}", problems[0].message);
+        assert_eq!(config, Config::default(), "{json}");
+    }
+}
+
+#[test]
+fn invalid_values_in_json_are_errors_too() {
+    for (json, key) in [(r#"{"gaId": "UA-1"}"#, "gaId"), (r#"{"expiresDays": 0}"#, "expiresDays"), (r#"{"expiresDays": -5}"#, "expiresDays"), (r#"{"policyUrl": "javascript:x"}"#, "policyUrl")] {
+        let (config, problems) = with_json(json, &[]);
+        assert_eq!(problems.len(), 1, "{json}");
+        assert!(problems[0].message.contains(key), "{}", problems[0].message);
+        assert_eq!(config.expires_days, 180);
+        assert_eq!(config.policy_url, None);
+    }
+    assert!(with_json(r#"{"gaId": "UA-1"}"#, &[]).0.analytics_refused);
+}
+
+#[test]
+fn unknown_keys_warn_and_are_ignored() {
+    let (config, problems) = with_json(
+        r#"{"gaid": "G-X", "categories": ["analytics", "social"], "texts": {"fr": {}, "en": {"acceptAll": "OK"}},
+            "services": [{"id": "s", "category": "analytics", "cookie": "_s"}]}"#,
+        &[],
+    );
+    assert_eq!(problems.iter().filter(|p| p.level == Level::Warn).count(), 5, "{problems:?}");
+    assert!(problems.iter().all(|p| p.level == Level::Warn));
+    for word in ["gaid", "social", "fr", "acceptAll", "cookie"] {
+        assert!(problems.iter().any(|p| p.message.contains(word)), "{word}");
+    }
+    assert_eq!(config.ga_id, None);
+    assert_eq!(config.texts(Lang::En).accept_all, "Accept all", "button names are not replaceable");
+    assert_eq!(config.services.len(), 1);
+}
+
+#[test]
+fn broken_json_is_one_error_naming_data_config_and_the_built_in_configuration() {
+    for json in ["{", "not json", "[]", "null", r#""gaId""#, ""] {
+        let (config, problems) = with_json(json, &[]);
+        assert_eq!(problems.len(), 1, "{json}");
+        assert!(problems[0].message.contains("data-config=\"cfg\""), "{}", problems[0].message);
+        assert_eq!(config, Config::default());
+    }
+    let map: HashMap<String, String> = HashMap::new();
+    let (config, problems) = config::read(|n| map.get(n).cloned(), config::Embedded::Missing("nowhere"));
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].message.contains("nowhere"));
+    assert_eq!(config, Config::default());
+}
+
+#[test]
+fn services_need_a_configured_category_and_the_built_in_ga4_fills_in() {
+    let (config, problems) = with_json(r#"{"services": [{"id": "ads", "category": "marketing", "recipient": "Ad Co."}]}"#, &[("data-ga-id", "G-X1")]);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].level, Level::Warn);
+    assert!(problems[0].message.contains("ads"));
+    assert_eq!(config.services, vec![config::ga4_service()]);
+    let ga4 = config::ga4_service();
+    assert_eq!(ga4.recipient.get(Lang::Ja), "Google LLC（Google アナリティクス 4）");
+    assert_eq!(ga4.opt_out_url.as_deref(), Some("https://tools.google.com/dlpage/gaoptout"));
+    assert_eq!(ga4.policy_url.as_deref(), Some("https://policies.google.com/privacy"));
+    // With gaId, analytics is always a category, even when the list leaves it out.
+    let (config, _) = with_json(r#"{"categories": ["marketing"]}"#, &[("data-ga-id", "G-X1")]);
+    assert_eq!(config.categories, vec![Category::Analytics, Category::Marketing]);
+    // Bad services are left out with an error each.
+    let (config, problems) = with_json(r#"{"categories": ["analytics"], "services": [1, {"category": "analytics"}, {"id": "x", "category": "ads"}, {"id": "y", "category": "analytics", "optOutUrl": "javascript:1"}]}"#, &[]);
+    assert_eq!(problems.len(), 4, "{problems:?}");
+    assert!(config.services.is_empty());
+}
+
+#[test]
+fn disclosure_rows_follow_categories_then_configuration_order() {
+    let (config, _) = with_json(FULL, &[]);
+    let headers_en = consent_banner::disclosure::headers(&config, Lang::En);
+    let headers_ja = consent_banner::disclosure::headers(&config, Lang::Ja);
+    assert_eq!(headers_en, ["Recipient", "Information sent", "Purpose", "Opt-out"]);
+    assert_eq!(headers_ja, ["送信先", "送信される情報", "利用目的", "オプトアウト"]);
+    let rows = consent_banner::disclosure::rows(&config, Lang::Ja);
+    assert_eq!(rows.iter().map(|r| r.recipient).collect::<Vec<_>>(), ["Google LLC（日本）", "Ad Co."]);
+    assert_eq!(rows[1].policy_url, Some("https://ads.example/privacy"));
+    assert_eq!(rows[1].opt_out_url, None);
+}

@@ -80,3 +80,13 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn configuration_never_panics(json in r#"\{("(gaId|lang|expiresDays|reopen|categories|services|texts|x)":(-?[0-9]{1,4}|"[^"\\]{0,12}"|true|null|\[("[a-z]{0,10}"|\{\}|1),?\]|\{"(en|ja|id|category)":("[a-z]{0,8}"|\{\}|2)\}),?){0,6}\}"#) {
+        let (_, problems) = consent_banner::config::read(|_| None, consent_banner::config::Embedded::Text { json: &json, source: "data-config" });
+        for p in problems {
+            prop_assert!(p.message.starts_with("consent-banner: "));
+        }
+    }
+}

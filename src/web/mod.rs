@@ -15,7 +15,7 @@ use web_sys::{Element, Event, HtmlElement};
 
 pub use api::ConsentBanner;
 
-use crate::config::{self, Config, Level, Problem};
+use crate::config::{self, Config, Embedded, Level, Problem};
 use crate::consent::{Category, Choices, Env, Session, State};
 use crate::defaults;
 
@@ -66,7 +66,15 @@ fn now() -> i64 {
 #[wasm_bindgen]
 pub fn start(script: &Element) -> ConsentBanner {
     if with_app(|_| ()).is_none() {
-        let (config, problems) = config::from_attributes(|name| script.get_attribute(name));
+        let id = script.get_attribute("data-config");
+        let text = id.as_deref().and_then(|id| web_sys::window()?.document()?.get_element_by_id(id)).and_then(|e| e.text_content());
+        let source = ["data-config=\"", id.as_deref().unwrap_or(""), "\""].concat();
+        let embedded = match (&id, &text) {
+            (None, _) => Embedded::Absent,
+            (Some(_), Some(json)) => Embedded::Text { json, source: &source },
+            (Some(id), None) => Embedded::Missing(id),
+        };
+        let (config, problems) = config::read(|name| script.get_attribute(name), embedded);
         boot(config, &problems);
     }
     ConsentBanner::new()
@@ -97,11 +105,11 @@ fn boot(config: Config, problems: &[Problem]) {
         // Gated scripts further down are not parsed yet; a plain script in <head> has no <body>.
         let later = Closure::once_into_js(move || {
             with_app(|app| app.ui.is_none()).unwrap_or(false).then(|| mount(&handler));
-            with_app(|app| app.release_scripts());
+            with_app(|app| app.page_ready());
         });
         let _ = document.add_event_listener_with_callback("DOMContentLoaded", later.unchecked_ref());
     } else {
-        with_app(|app| app.release_scripts());
+        with_app(|app| app.page_ready());
     }
 }
 
@@ -118,6 +126,18 @@ fn mount(handler: &js_sys::Function) {
 }
 
 impl App {
+    /// Once the page is parsed: gated scripts and disclosure tables are all there.
+    fn page_ready(&self) {
+        self.release_scripts();
+        self.fill_disclosures();
+    }
+
+    fn fill_disclosures(&self) {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            render::fill_disclosures(&document, self.session.config(), self.session.lang());
+        }
+    }
+
     fn release_scripts(&self) {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             scripts::release(&document, self.session.config(), self.session.choices());
@@ -254,6 +274,7 @@ fn switch_language() {
     with_app(|app| {
         app.session.set_lang(app.session.lang().other());
         app.redraw();
+        app.fill_disclosures();
         if let Some(ui) = &app.ui {
             let _ = ui.focus("[data-action=lang]");
         }

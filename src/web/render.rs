@@ -5,10 +5,10 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlDialogElement, HtmlElement, Node, ShadowRoot};
 
-use crate::catalogue::{texts, Lang};
+use crate::catalogue::{self, CategoryText, Lang};
 use crate::config::Config;
-use crate::consent::{Category, Choices, View};
-use crate::defaults;
+use crate::consent::{Choices, View};
+use crate::{defaults, disclosure};
 
 const CSS: &str = include_str!("banner.css");
 
@@ -47,7 +47,7 @@ impl Ui {
         self.root.set_text_content(None);
         let _ = match model.view {
             View::Banner => self.banner(model),
-            View::Reopen => self.reopen(model.lang),
+            View::Reopen => self.reopen(model.config, model.lang),
             View::Hidden => Some(()),
         };
         self.open_dialog(model);
@@ -87,8 +87,8 @@ impl Ui {
 
     /// Accept and reject share one class and one equal-column grid, so they cannot differ in
     /// prominence at any width. Returns the row the other actions join.
-    fn choices(&self, parent: &Node, lang: Lang) -> Option<Element> {
-        let t = texts(lang);
+    fn choices(&self, parent: &Node, config: &Config, lang: Lang) -> Option<Element> {
+        let t = config.texts(lang);
         let actions = self.el(parent, "div", &[("class", "actions")], "")?;
         let pair = self.el(&actions, "div", &[("class", "pair")], "")?;
         self.button(&pair, "accept", "choice", t.accept_all)?;
@@ -98,12 +98,12 @@ impl Ui {
 
     fn language_switch(&self, parent: &Node, lang: Lang) -> Option<()> {
         let other = lang.other();
-        let b = self.button(parent, "lang", "link", texts(other).language_name)?;
+        let b = self.button(parent, "lang", "link", catalogue::texts(other).language_name)?;
         b.set_attribute("lang", other.tag()).ok()
     }
 
     fn banner(&self, model: &Model) -> Option<()> {
-        let t = texts(model.lang);
+        let t = model.config.texts(model.lang);
         let root: &Node = &self.root;
         let banner = self.el(root, "div", &[("class", "banner"), ("role", "region"), ("aria-label", t.region), ("lang", model.lang.tag())], "")?;
         let text = self.el(&banner, "div", &[("class", "text")], "")?;
@@ -113,18 +113,18 @@ impl Ui {
             p.append_with_str_1(" ").ok()?;
             self.el(&p, "a", &[("href", url)], t.policy_link)?;
         }
-        let actions = self.choices(&banner, model.lang)?;
+        let actions = self.choices(&banner, model.config, model.lang)?;
         self.button(&actions, "settings", "", t.settings)?;
         self.language_switch(&actions, model.lang)
     }
 
-    fn reopen(&self, lang: Lang) -> Option<()> {
-        let b = self.button(&self.root, "settings", "reopen", texts(lang).reopen)?;
+    fn reopen(&self, config: &Config, lang: Lang) -> Option<()> {
+        let b = self.button(&self.root, "settings", "reopen", config.texts(lang).reopen)?;
         b.set_attribute("lang", lang.tag()).ok()
     }
 
     fn dialog(&self, model: &Model, draft: Choices) -> Option<()> {
-        let t = texts(model.lang);
+        let t = model.config.texts(model.lang);
         let dialog = self.el(&self.root, "dialog", &[("aria-labelledby", "dt"), ("aria-describedby", "dd"), ("lang", model.lang.tag())], "")?;
         let panel = self.el(&dialog, "div", &[("class", "dialog")], "")?;
         self.el(&panel, "h2", &[("id", "dt")], t.dialog_title)?;
@@ -132,23 +132,22 @@ impl Ui {
         let close = self.button(&panel, "close", "close", "×")?;
         close.set_attribute("aria-label", t.close).ok()?;
         let list = self.el(&panel, "ul", &[("class", "cats")], "")?;
-        self.category(&list, "necessary", &t.necessary, None, t.always_on)?;
+        self.category(&list, "necessary", t.necessary, None, t.always_on)?;
+        let rows = disclosure::rows(model.config, model.lang);
         for &c in &model.config.categories {
-            let text = match c {
-                Category::Analytics => &t.analytics,
-                Category::Functional => &t.functional,
-                Category::Marketing => &t.marketing,
-            };
-            self.category(&list, c.key(), text, Some(draft.get(c)), t.always_on)?;
+            let li = self.category(&list, c.key(), t.category(c), Some(draft.get(c)), t.always_on)?;
+            for row in rows.iter().filter(|r| r.category == c) {
+                self.service(&li, row, model.config, model.lang)?;
+            }
         }
-        let actions = self.choices(&panel, model.lang)?;
+        let actions = self.choices(&panel, model.config, model.lang)?;
         self.button(&actions, "save", "", t.save)?;
         self.language_switch(&actions, model.lang)?;
         dialog.dyn_into::<HtmlDialogElement>().ok()?.show_modal().ok()
     }
 
     /// One category row; `on` is `None` for the always-on category (a disabled, checked switch).
-    fn category(&self, list: &Node, key: &str, text: &crate::catalogue::CategoryText, on: Option<bool>, always_on: &str) -> Option<()> {
+    fn category(&self, list: &Node, key: &str, text: CategoryText, on: Option<bool>, always_on: &str) -> Option<Element> {
         let li = self.el(list, "li", &[], "")?;
         let row = self.el(&li, "div", &[("class", "row")], "")?;
         let name_id = ["n-", key].concat();
@@ -170,7 +169,20 @@ impl Ui {
             switch.set_attribute("data-action", "toggle").ok()?;
         }
         self.el(&li, "p", &[("class", "desc"), ("id", &desc_id)], text.description)?;
-        Some(())
+        Some(li)
+    }
+
+    /// A service under its category: who receives what, why, and where to opt out (外部送信).
+    fn service(&self, parent: &Node, row: &disclosure::Row, config: &Config, lang: Lang) -> Option<()> {
+        let t = config.texts(lang);
+        let block = self.el(parent, "div", &[("class", "svc")], "")?;
+        self.el(&block, "p", &[("class", "svc-name")], row.recipient)?;
+        let dl = self.el(&block, "dl", &[], "")?;
+        for (term, value) in [(t.data_sent, row.data), (t.purpose, row.purpose)] {
+            self.el(&dl, "dt", &[], term)?;
+            self.el(&dl, "dd", &[], value)?;
+        }
+        links(&self.document, &block, row, config, lang)
     }
 
     /// Closes the open dialog, if any.
@@ -197,4 +209,62 @@ impl Ui {
             let _ = target.focus();
         }
     }
+}
+
+/// The opt-out and privacy-policy links of a service, as a paragraph (empty when it has none).
+fn links(document: &Document, parent: &Node, row: &disclosure::Row, config: &Config, lang: Lang) -> Option<()> {
+    let t = config.texts(lang);
+    let p = document.create_element("p").ok()?;
+    p.set_attribute("class", "links").ok()?;
+    for (url, text) in [(row.opt_out_url, t.opt_out), (row.policy_url, t.service_policy)] {
+        if let Some(url) = url {
+            let a = document.create_element("a").ok()?;
+            for (name, value) in [("href", url), ("target", "_blank"), ("rel", "noopener noreferrer")] {
+                a.set_attribute(name, value).ok()?;
+            }
+            a.set_text_content(Some(text));
+            p.append_child(&a).ok()?;
+        }
+    }
+    if p.child_element_count() > 0 {
+        parent.append_child(&p).ok()?;
+    }
+    Some(())
+}
+
+/// Fills every `<consent-disclosure>` in the page with the services table, in the element's own
+/// `lang` when it has one, else in `lang`. Light DOM: the site's styles apply to the table.
+pub fn fill_disclosures(document: &Document, config: &Config, lang: Lang) {
+    let Ok(list) = document.query_selector_all(defaults::DISCLOSURE_TAG) else { return };
+    for i in 0..list.length() {
+        let Some(host) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let lang = host.get_attribute("lang").as_deref().and_then(Lang::from_tag).unwrap_or(lang);
+        host.set_text_content(None);
+        let _ = table(document, &host, config, lang);
+    }
+}
+
+fn table(document: &Document, host: &Element, config: &Config, lang: Lang) -> Option<()> {
+    let cell = |parent: &Element, tag: &str, text: &str| -> Option<Element> {
+        let e = document.create_element(tag).ok()?;
+        e.set_text_content(Some(text));
+        parent.append_child(&e).ok()?;
+        Some(e)
+    };
+    let table = cell(host, "table", "")?;
+    table.set_attribute("lang", lang.tag()).ok()?;
+    let head_row = cell(&cell(&table, "thead", "")?, "tr", "")?;
+    for header in disclosure::headers(config, lang) {
+        cell(&head_row, "th", header)?.set_attribute("scope", "col").ok()?;
+    }
+    let body = cell(&table, "tbody", "")?;
+    for row in disclosure::rows(config, lang) {
+        let tr = cell(&body, "tr", "")?;
+        cell(&tr, "td", row.recipient)?;
+        cell(&tr, "td", row.data)?;
+        cell(&tr, "td", row.purpose)?;
+        let last = cell(&tr, "td", "")?;
+        links(document, &last, &row, config, lang)?;
+    }
+    Some(())
 }

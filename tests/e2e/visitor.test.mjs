@@ -42,11 +42,12 @@ test("Keyboard only: banner order, the dialog traps Tab both ways, Space/Enter s
   assert.equal(await dialog.evaluate((d) => d.open && d.matches(":modal")), true);
   // Focus moved in, and Tab cycles through the dialog only.
   const cycle = [await focused(page)];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 8; i++) {
     await page.keyboard.press("Tab");
     cycle.push(await focused(page));
   }
-  assert.deepEqual(cycle, ["Close", "switch:analytics", "Accept all", "Reject all", "Save settings", "日本語", "Close"]);
+  // The built-in GA4 service brings its opt-out and privacy links (外部送信 disclosure).
+  assert.deepEqual(cycle, ["Close", "switch:analytics", "Opt-out", "Privacy policy", "Accept all", "Reject all", "Save settings", "日本語", "Close"]);
   await page.keyboard.press("Shift+Tab");
   assert.equal(await focused(page), "日本語");
   await page.keyboard.press("Tab");
