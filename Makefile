@@ -16,7 +16,9 @@ SIZE_BUDGET := 39500
 
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -type f)
 
-.PHONY: setup build dist demo test test-native test-browser test-e2e size clean
+CONSUMERS := tests/consumers
+
+.PHONY: setup build dist demo test test-native test-browser test-consumers test-e2e size clean
 
 setup:
 	@bash scripts/setup.sh
@@ -41,7 +43,7 @@ demo: dist
 size: dist
 	@node scripts/size.mjs dist/script $(SIZE_BUDGET)
 
-test: setup test-native test-browser dist test-e2e size
+test: setup test-native test-browser dist test-consumers test-e2e size
 
 test-native:
 	cargo test --quiet
@@ -49,8 +51,18 @@ test-native:
 test-browser: setup
 	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --test browser
 
-test-e2e: dist
+# The npm package as a user gets it: packed, installed into a Vite + TypeScript app and a webpack 5
+# app, type-checked (including the type errors that must happen) and built; tests/e2e/ runs them.
+test-consumers: dist
+	cd $(CONSUMERS) && if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm install --no-audit --no-fund --loglevel=error; fi
+	rm -f target/consent-banner-*.tgz && npm pack ./dist/npm --pack-destination target --loglevel=error > /dev/null
+	cd $(CONSUMERS) && npm install --no-save --no-audit --no-fund --loglevel=error ../../target/consent-banner-*.tgz
+	cd $(CONSUMERS) && npx tsc -p tsconfig.json
+	cd $(CONSUMERS)/vite && npx vite build --logLevel warn
+	cd $(CONSUMERS) && npx webpack --config webpack/webpack.config.js --no-stats
+
+test-e2e: dist test-consumers
 	node --test --test-concurrency=1 tests/e2e/
 
 clean:
-	rm -rf dist target/pkg
+	rm -rf dist target/pkg $(CONSUMERS)/vite/dist $(CONSUMERS)/webpack/dist

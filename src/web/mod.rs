@@ -80,6 +80,17 @@ pub fn start(script: &Element) -> ConsentBanner {
     ConsentBanner::new()
 }
 
+/// Entry for the npm package: `mount(config)`'s object as JSON text, the same settings the
+/// script tag's `data-config` holds. A second call, or one after the script tag, is the same banner.
+#[wasm_bindgen]
+pub fn mount(config_json: &str) -> ConsentBanner {
+    if with_app(|_| ()).is_none() {
+        let (config, problems) = config::read(|_| None, Embedded::Text { json: config_json, source: "mount(config)" });
+        boot(config, &problems);
+    }
+    ConsentBanner::new()
+}
+
 fn boot(config: Config, problems: &[Problem]) {
     problems.iter().for_each(log);
     let Some(window) = web_sys::window() else { return };
@@ -99,12 +110,12 @@ fn boot(config: Config, problems: &[Problem]) {
     // Links with data-consent-open anywhere in the page open the dialog.
     let _ = document.add_event_listener_with_callback("click", &handler);
     if document.body().is_some() {
-        mount(&handler);
+        attach_ui(&handler);
     }
     if document.ready_state() == "loading" {
         // Gated scripts further down are not parsed yet; a plain script in <head> has no <body>.
         let later = Closure::once_into_js(move || {
-            with_app(|app| app.ui.is_none()).unwrap_or(false).then(|| mount(&handler));
+            with_app(|app| app.ui.is_none()).unwrap_or(false).then(|| attach_ui(&handler));
             with_app(|app| app.page_ready());
         });
         let _ = document.add_event_listener_with_callback("DOMContentLoaded", later.unchecked_ref());
@@ -113,7 +124,7 @@ fn boot(config: Config, problems: &[Problem]) {
     }
 }
 
-fn mount(handler: &js_sys::Function) {
+fn attach_ui(handler: &js_sys::Function) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let ui = render::Ui::mount(&document, handler);
     if ui.is_none() {

@@ -24,7 +24,15 @@ document.cookie="_ga_TEST=GS1.1.1; path=/; max-age=3600";}})();`;
 export function setup() {
   const ctx = {};
   before(async () => {
-    ctx.server = await serve({ mounts: [["/assets/consent-banner/", "dist/script"], ["/deep/sub/path/cb/", "dist/script"]] });
+    ctx.server = await serve({
+      mounts: [
+        ["/assets/consent-banner/", "dist/script"],
+        ["/deep/sub/path/cb/", "dist/script"],
+        ["/npm/", "dist/npm"],
+        ["/vite/", "tests/consumers/vite/dist"],
+        ["/webpack/", "tests/consumers/webpack"],
+      ],
+    });
     ctx.origin = `http://127.0.0.1:${ctx.server.port}`;
     ctx.browser = await chromium.launch({
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -51,11 +59,12 @@ export function html({ attrs = { "data-ga-id": "G-TEST123", "data-policy-url": "
 
 /**
  * Opens `body` (an HTML string) at a fresh path in a fresh context (or `opts.context`, to keep
- * storage across visits). Returns { page, context, requests, analytics, messages, errors, url }.
+ * storage across visits); with `body` null, opens `opts.url` as served. Returns { page, context, requests, analytics, messages, errors, url }.
  */
-export async function open(ctx, body, { headers = {}, context, path, contextOptions = {}, init, host } = {}) {
-  const url = `${host ? `http://${host}:${ctx.server.port}` : ctx.origin}${path ?? `/page-${++pageCounter}.html`}`;
-  ctx.server.pages.set(new URL(url).pathname, { body, headers });
+export async function open(ctx, body, { headers = {}, context, path, contextOptions = {}, init, host, url: fixed } = {}) {
+  const url = fixed ?? `${host ? `http://${host}:${ctx.server.port}` : ctx.origin}${path ?? `/page-${++pageCounter}.html`}`;
+  // A null body opens a file the server already serves (a built app) at `url`.
+  if (body !== null) ctx.server.pages.set(new URL(url).pathname, { body, headers });
   const own = !context;
   context ??= await ctx.browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   if (own) await watch(context);

@@ -1,0 +1,81 @@
+/** An optional category of cookies the visitor is asked about. `necessary` is always on. */
+export type Category = "analytics" | "functional" | "marketing";
+
+/** A text per language; one string serves both. A missing language falls back to the other. */
+export type Localized = string | { en?: string; ja?: string };
+
+/** A recipient of data when its category is granted: one row of the 外部送信 disclosure. */
+export interface Service {
+  id: string;
+  category: Category;
+  recipient?: Localized;
+  data?: Localized;
+  purpose?: Localized;
+  /** http(s) or relative URL */
+  optOutUrl?: string;
+  /** http(s) or relative URL */
+  policyUrl?: string;
+}
+
+/** Texts a site may replace, per language; the others stay built in. */
+export interface Texts {
+  title?: string;
+  description?: string;
+  policyLink?: string;
+  dialogTitle?: string;
+  dialogDescription?: string;
+  region?: string;
+}
+
+/** The configuration: the script tag's attributes in camelCase, plus categories, services and texts. */
+export interface Config {
+  /** GA4 measurement id: `G-` followed by letters and digits. */
+  gaId?: `G-${string}`;
+  /** Privacy policy link shown in the banner (http, https or relative). */
+  policyUrl?: string;
+  lang?: "auto" | "en" | "ja";
+  /** A decision made under another version is void and the banner asks again. */
+  policyVersion?: string;
+  /** Script to load instead of Google's gtag.js after analytics consent. */
+  analyticsSrc?: string;
+  /** Days a decision stays valid, 1–395 (default 180). */
+  expiresDays?: number;
+  gpc?: "respect" | "ignore";
+  /** Keep the small reopen control after a decision (default true). */
+  reopen?: boolean;
+  categories?: Array<Category | "necessary">;
+  services?: Service[];
+  texts?: { en?: Texts; ja?: Texts };
+}
+
+/** What `get()` returns and what `change` listeners receive. */
+export interface ConsentState {
+  decided: boolean;
+  categories: Partial<Record<Category, boolean>>;
+  policyVersion: string;
+  /** ISO 8601, or null before a decision. */
+  decidedAt: string | null;
+  /** A Global Privacy Control signal is on and respected. */
+  gpc: boolean;
+}
+
+/** The page's one banner. */
+export interface ConsentBanner {
+  get(): ConsentState;
+  acceptAll(): void;
+  rejectAll(): void;
+  /** Decide per category; categories left out keep their current value. */
+  set(categories: Partial<Record<Category, boolean>>): void;
+  /** Open the preferences dialog. */
+  show(): void;
+  /** Withdraw as a reject does, forget the decision, and ask again. */
+  reset(): void;
+  /** Call `listener` after every decision and reset; returns a function that unsubscribes. */
+  on(event: "change", listener: (state: ConsentState) => void): () => void;
+}
+
+/**
+ * Shows the banner (once per page) and resolves to it. Calling it again, or after the script-tag
+ * loader has run, resolves to the same banner.
+ */
+export function mount(config?: Config): Promise<ConsentBanner>;
