@@ -53,11 +53,16 @@ export function serve({ port = 0, host = "127.0.0.1", mounts = [], pages = new M
   );
 }
 
+/** The strict policy the demo is served under, to show the banner needs nothing looser. */
+export const DEMO_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' https://www.googletagmanager.com; style-src 'self'; img-src 'self' data:";
+
+/** The demo site exactly as `make demo` serves it. */
+export function serveDemo(port = 0) {
+  return serve({ port, headers: { "content-security-policy": DEMO_CSP }, mounts: [["/", "www"], ["/assets/consent-banner/", "dist/script"]] });
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf("--port");
-  const port = i > 0 ? Number(process.argv[i + 1]) : 8080;
-  // The demo is served under the strict policy a careful site would use, to show it holds.
-  const headers = { "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' https://www.googletagmanager.com; style-src 'self'" };
-  const { port: bound } = await serve({ port, headers, mounts: [["/", "www"], ["/assets/consent-banner/", "dist/script"]] });
-  console.log(`consent-banner demo: http://127.0.0.1:${bound}/  (Ctrl+C to stop)`);
+  const { port } = await serveDemo(i > 0 ? Number(process.argv[i + 1]) : 8080);
+  console.log(`consent-banner demo: http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
 }
