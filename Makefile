@@ -18,7 +18,7 @@ RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -type f)
 
 CONSUMERS := tests/consumers
 
-.PHONY: setup build dist demo test test-native test-browser test-consumers test-e2e size clean
+.PHONY: setup build dist demo test test-native test-browser test-consumers test-e2e size bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -39,6 +39,10 @@ dist: build
 
 demo: dist
 	node scripts/serve.mjs --port 8080
+
+# Side by side with vanilla-cookieconsent v3 in headless Chromium (BENCH_RUNS=11 by default).
+bench: dist
+	node bench/bench.mjs
 
 size: dist
 	@node scripts/size.mjs dist/script $(SIZE_BUDGET)

@@ -1,0 +1,141 @@
+// make bench: our dist/script/ against vanilla-cookieconsent v3 on the same page, in headless
+// Chromium, alternating A/B with a fresh browser context per run. Prints a table of medians
+// (min–max) and the ratio ours/theirs; writes every sample to target/bench.json.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { serve } from "../scripts/serve.mjs";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+const GA = "https://www.googletagmanager.com/gtag/js?id=G-TEST123";
+const CONTENT = `<main><h1>A public-interest site</h1>${"<p>Announcements, reports and guidance for the public. ".repeat(3)}</p>`.repeat(4) + "</main>";
+const page = (head, body = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>bench</title>${head}</head><body>${CONTENT}${body}</body></html>`;
+
+const SUBJECTS = {
+  ours: {
+    html: page('<script src="/ours/consent-banner.js" data-ga-id="G-TEST123" data-policy-url="/privacy/" defer></script>'),
+    // The accept button, when it exists and can be seen.
+    accept: () => document.querySelector("consent-banner")?.shadowRoot?.querySelector("[data-action=accept]"),
+  },
+  theirs: {
+    html: page(
+      '<link rel="stylesheet" href="/theirs/cookieconsent.css"><script src="/theirs/cookieconsent.umd.js" defer></script><script src="/bench/theirs-init.js" defer></script>',
+      `<script type="text/plain" data-category="analytics" async src="${GA}"></script>
+<script type="text/plain" data-category="analytics">window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag("js",new Date());gtag("config","G-TEST123");</script>`,
+    ),
+    accept: () => [...document.querySelectorAll("#cc-main button")].find((b) => b.textContent.trim() === "Accept all"),
+  },
+};
+
+// Runs in the page from the first script: records first paint, layout shifts, long tasks, and the
+// first animation frame in which the accept button is visible.
+const PROBE = (acceptSource) => {
+  const accept = new Function(`return (${acceptSource})()`);
+  const m = (window.__bench = { cls: 0, longTasks: 0, longTaskMs: 0, visible: null });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) m.cls += e.value; })).observe({ type: "layout-shift", buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (e.startTime < 2000) { m.longTasks++; m.longTaskMs += e.duration; } })).observe({ type: "longtask", buffered: true });
+  const look = () => {
+    const b = accept();
+    if (b && b.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+      const r = b.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight) {
+        m.visible = performance.now();
+        return;
+      }
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+};
+
+const compressed = (data) => ({
+  raw: data.length,
+  gzip: gzipSync(data, { level: 9 }).length,
+  brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }).length,
+});
+
+async function run(browser, origin, name) {
+  const subject = SUBJECTS[name];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const gaStarts = [];
+  await context.route("https://www.googletagmanager.com/**", (r) => r.fulfill({ contentType: "text/javascript", body: "/* gtag stub */" }));
+  const tab = await context.newPage();
+  await tab.addInitScript(`(${PROBE})(${JSON.stringify(subject.accept.toString())})`);
+  const assets = [];
+  tab.on("response", async (res) => {
+    const type = res.request().resourceType();
+    if (["script", "stylesheet", "fetch", "other"].includes(type) && res.url().startsWith(origin)) assets.push(res.url());
+  });
+  tab.on("pageerror", (e) => console.error(name, "pageerror:", e.message));
+  await tab.goto(`${origin}/${name}.html`);
+  await tab.waitForFunction(() => window.__bench.visible !== null, null, { timeout: 15000 });
+  await tab.waitForTimeout(2100);
+  const first = await tab.evaluate(() => {
+    const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null;
+    return { ...window.__bench, fcp };
+  });
+  // The returning visitor: accept, then load the page again with the stored yes.
+  await tab.evaluate(`(${subject.accept})().click()`);
+  await tab.waitForTimeout(300);
+  await tab.reload();
+  await tab.waitForFunction((ga) => performance.getEntriesByType("resource").some((e) => e.name === ga), GA, { timeout: 15000 });
+  const returning = await tab.evaluate((ga) => performance.getEntriesByType("resource").find((e) => e.name === ga).startTime, GA);
+  await context.close();
+  const files = [...new Set(assets)].filter((u) => !u.endsWith(".html"));
+  return { name, files, visible: first.visible, fcp: first.fcp, afterPaint: first.visible - first.fcp, cls: first.cls, longTasks: first.longTasks, longTaskMs: first.longTaskMs, returning };
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+
+const server = await serve({
+  mounts: [["/ours/", "dist/script"], ["/theirs/", "node_modules/vanilla-cookieconsent/dist"], ["/bench/", "bench"]],
+});
+for (const [name, s] of Object.entries(SUBJECTS)) server.pages.set(`/${name}.html`, { body: s.html });
+const origin = `http://127.0.0.1:${server.port}`;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+const samples = { ours: [], theirs: [] };
+for (let i = 0; i < RUNS; i++) {
+  for (const name of i % 2 ? ["theirs", "ours"] : ["ours", "theirs"]) samples[name].push(await run(browser, origin, name));
+}
+await browser.close();
+await server.close();
+
+// Bytes come from the files each run fetched (the page itself excluded), read from disk.
+const local = (url) => {
+  const path = new URL(url).pathname;
+  for (const [prefix, dir] of [["/ours/", "dist/script/"], ["/theirs/", "node_modules/vanilla-cookieconsent/dist/"], ["/bench/", "bench/"]]) if (path.startsWith(prefix)) return dir + path.slice(prefix.length);
+  return null;
+};
+const bytes = {};
+for (const name of Object.keys(samples)) {
+  const files = [...new Set(samples[name].flatMap((s) => s.files))].map(local).filter(Boolean);
+  bytes[name] = { files, ...files.map((f) => compressed(readFileSync(f))).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 }) };
+}
+
+const metrics = [
+  ["banner visible (ms from navigation)", "visible"],
+  ["banner visible after first paint (ms)", "afterPaint"],
+  ["long tasks in first 2 s", "longTasks"],
+  ["CLS", "cls"],
+  ["returning: analytics request starts (ms)", "returning"],
+];
+const fmt = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(v < 1 ? 3 : 1));
+const rows = [
+  ["bytes, raw", bytes.ours.raw, bytes.theirs.raw],
+  ["bytes, gzip -9", bytes.ours.gzip, bytes.theirs.gzip],
+  ["bytes, brotli -q 11", bytes.ours.brotli, bytes.theirs.brotli],
+].map(([label, a, b]) => [label, String(a), String(b), b ? (a / b).toFixed(2) : "—"]);
+for (const [label, key] of metrics) {
+  const a = samples.ours.map((s) => s[key]);
+  const b = samples.theirs.map((s) => s[key]);
+  const cell = (xs) => `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})`;
+  rows.push([label, cell(a), cell(b), median(b) ? (median(a) / median(b)).toFixed(2) : "—"]);
+}
+const widths = [42, 24, 24, 12];
+const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join("");
+console.log(`consent-banner vs vanilla-cookieconsent 3.1.0 — ${RUNS} runs each, alternating, fresh context per run`);
+console.log(line(["metric", "ours", "theirs", "ours/theirs"]));
+rows.forEach((r) => console.log(line(r)));
+mkdirSync("target", { recursive: true });
+writeFileSync("target/bench.json", JSON.stringify({ date: new Date().toISOString(), runs: RUNS, bytes, samples }, null, 1));
+console.log("samples: target/bench.json");

