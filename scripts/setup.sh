@@ -24,7 +24,7 @@ apt_missing=()
 [ -x /usr/bin/chromedriver ] || apt_missing+=(chromium-driver)
 command -v brotli >/dev/null || apt_missing+=(brotli)
 # Without CJK fonts Japanese renders as boxes in screenshots.
-[ -d /usr/share/fonts/opentype/noto ] || apt_missing+=(fonts-noto-cjk)
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || apt_missing+=(fonts-noto-cjk)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "installing ${apt_missing[*]} from apt"
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
