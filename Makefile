@@ -49,7 +49,10 @@ size: dist
 
 test: setup test-native test-browser dist test-consumers test-e2e size
 
-test-native:
+test-native: setup
+	cargo fmt --check
+	cargo clippy --quiet --all-targets -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown -- -D warnings
 	cargo test --quiet
 
 test-browser: setup

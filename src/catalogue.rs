@@ -52,11 +52,9 @@ pub enum LangChoice {
 pub fn resolve(choice: LangChoice, html_lang: Option<&str>, navigator_languages: &[String]) -> Lang {
     match choice {
         LangChoice::Fixed(lang) => lang,
-        LangChoice::Auto => html_lang
-            .into_iter()
-            .chain(navigator_languages.iter().map(String::as_str))
-            .find_map(Lang::from_tag)
-            .unwrap_or(Lang::En),
+        LangChoice::Auto => {
+            html_lang.into_iter().chain(navigator_languages.iter().map(String::as_str)).find_map(Lang::from_tag).unwrap_or(Lang::En)
+        }
     }
 }
 
@@ -150,7 +148,8 @@ const EN: Texts<'static> = Texts {
 
 const JA: Texts<'static> = Texts {
     title: "Cookieの使用について",
-    description: "当サイトでは、サイトの利用状況を分析するためにCookieを使用します。同意いただいた場合にのみ使用し、設定はいつでも変更できます。",
+    description:
+        "当サイトでは、サイトの利用状況を分析するためにCookieを使用します。同意いただいた場合にのみ使用し、設定はいつでも変更できます。",
     policy_link: "プライバシーポリシー",
     accept_all: "すべて同意する",
     reject_all: "すべて拒否する",
@@ -169,21 +168,13 @@ const JA: Texts<'static> = Texts {
     opt_out: "オプトアウト",
     service_policy: "プライバシーポリシー",
     necessary: CategoryText {
-        name: "必須",
-        description: "サイトの動作と、この設定の記録に必要なCookieです。無効にすることはできません。",
+        name: "必須", description: "サイトの動作と、この設定の記録に必要なCookieです。無効にすることはできません。"
     },
     analytics: CategoryText {
-        name: "分析",
-        description: "サイトの利用状況を分析し、改善に役立てるために使用します。",
+        name: "分析", description: "サイトの利用状況を分析し、改善に役立てるために使用します。"
     },
-    functional: CategoryText {
-        name: "機能",
-        description: "利用者の設定の記憶や、追加機能の提供に使用します。",
-    },
-    marketing: CategoryText {
-        name: "広告",
-        description: "広告の表示と、その効果の測定に使用します。",
-    },
+    functional: CategoryText { name: "機能", description: "利用者の設定の記憶や、追加機能の提供に使用します。" },
+    marketing: CategoryText { name: "広告", description: "広告の表示と、その効果の測定に使用します。" },
 };
 
 /// The built-in texts of a language.

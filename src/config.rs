@@ -157,8 +157,7 @@ pub const ATTRIBUTES: [&str; 9] = [
 
 /// `G-` followed by letters and digits, as GA4 measurement ids are.
 pub fn is_ga_id(s: &str) -> bool {
-    s.strip_prefix("G-")
-        .is_some_and(|rest| (1..=32).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
+    s.strip_prefix("G-").is_some_and(|rest| (1..=32).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// A URL the banner may put in a link or a script: relative, `http:` or `https:`. Browsers drop
@@ -245,7 +244,9 @@ pub fn read(attr: impl Fn(&str) -> Option<String>, embedded: Embedded) -> (Confi
     let mut problems = Vec::new();
     match embedded {
         Embedded::Absent => {}
-        Embedded::Missing(id) => say(&mut problems, Level::Error, &["data-config=\"", id, "\" names no element in the page; using the built-in configuration."]),
+        Embedded::Missing(id) => {
+            say(&mut problems, Level::Error, &["data-config=\"", id, "\" names no element in the page; using the built-in configuration."])
+        }
         Embedded::Text { json: text, source } => match json::parse(text) {
             Some(value @ Json::Object(_)) => from_json(&mut config, &value, source, &mut problems),
             _ => say(&mut problems, Level::Error, &[source, " is not a JSON object; using the built-in configuration."]),
@@ -328,7 +329,11 @@ fn categories(config: &mut Config, v: &Json, source: &str, problems: &mut Vec<Pr
             Some(name) => match Category::from_key(name) {
                 Some(c) if !list.contains(&c) => list.push(c),
                 Some(_) => {}
-                None => say(problems, Level::Warn, &[source, ": unknown category \"", name, "\" is ignored (analytics, functional or marketing)."]),
+                None => say(
+                    problems,
+                    Level::Warn,
+                    &[source, ": unknown category \"", name, "\" is ignored (analytics, functional or marketing)."],
+                ),
             },
             None => return wrong_type(problems, source, "categories", "an array of category names", v),
         }
@@ -362,11 +367,19 @@ fn services(config: &mut Config, v: &Json, source: &str, problems: &mut Vec<Prob
 fn service(v: &Json, source: &str, problems: &mut Vec<Problem>) -> Result<Service, &'static str> {
     v.as_object().ok_or("is not an object")?;
     let id = v.get("id").and_then(Json::as_str).ok_or("has no \"id\" string")?;
-    let category = v.get("category").and_then(Json::as_str).and_then(Category::from_key).ok_or("has no \"category\" of analytics, functional or marketing")?;
+    let category = v
+        .get("category")
+        .and_then(Json::as_str)
+        .and_then(Category::from_key)
+        .ok_or("has no \"category\" of analytics, functional or marketing")?;
     let text = |key| v.get(key).map_or(Some(Localized::default()), localized);
     let url = |key| match v.get(key) {
         None => Ok(None),
-        Some(u) => u.as_str().filter(|u| is_safe_url(u)).map(|u| Some(u.to_owned())).ok_or("has an \"optOutUrl\" or \"policyUrl\" that is not an http(s) or relative URL"),
+        Some(u) => u
+            .as_str()
+            .filter(|u| is_safe_url(u))
+            .map(|u| Some(u.to_owned()))
+            .ok_or("has an \"optOutUrl\" or \"policyUrl\" that is not an http(s) or relative URL"),
     };
     for (key, _) in v.as_object().unwrap_or(&[]) {
         if !["id", "category", "recipient", "data", "purpose", "optOutUrl", "policyUrl"].contains(&key.as_str()) {
@@ -424,7 +437,11 @@ fn settle(config: &mut Config, problems: &mut Vec<Problem>) {
     config.services.retain(|s| {
         let kept = categories.contains(&s.category);
         if !kept {
-            say(problems, Level::Warn, &["service \"", &s.id, "\" is in the category \"", s.category.key(), "\", which is not configured; it is ignored."]);
+            say(
+                problems,
+                Level::Warn,
+                &["service \"", &s.id, "\" is in the category \"", s.category.key(), "\", which is not configured; it is ignored."],
+            );
         }
         kept
     });

@@ -147,10 +147,6 @@ impl Session {
         self.lang = lang;
     }
 
-    pub fn decided(&self) -> bool {
-        self.decision.is_some()
-    }
-
     /// The choices in force: the decision's, or nothing granted (also under GPC).
     pub fn choices(&self) -> Choices {
         self.decision.as_ref().map(|d| d.choices).unwrap_or_default()

@@ -30,12 +30,8 @@ pub struct Decision {
 pub fn from_json(value: &Json) -> Option<Record> {
     value.as_object()?;
     let text = |key: &str| value.get(key)?.as_str().map(str::to_owned);
-    let categories = value
-        .get("categories")?
-        .as_object()?
-        .iter()
-        .map(|(k, v)| Some((k.clone(), v.as_bool()?)))
-        .collect::<Option<Vec<_>>>()?;
+    let categories =
+        value.get("categories")?.as_object()?.iter().map(|(k, v)| Some((k.clone(), v.as_bool()?))).collect::<Option<Vec<_>>>()?;
     let lang = match value.get("lang") {
         None | Some(Json::Null) => None,
         Some(v) => Some(v.as_str()?.to_owned()),

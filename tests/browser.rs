@@ -39,7 +39,15 @@ fn throwing_storage_is_no_decision_and_never_throws() {
     let (store, record) = storage::open();
     assert_eq!(record, None);
     // Writing and forgetting must not touch the throwing storage either.
-    let r = consent_banner::record::new(Choices::default(), &[Category::Analytics], 1_795_420_800_000, "1", 180, consent_banner::catalogue::Lang::En).unwrap();
+    let r = consent_banner::record::new(
+        Choices::default(),
+        &[Category::Analytics],
+        1_795_420_800_000,
+        "1",
+        180,
+        consent_banner::catalogue::Lang::En,
+    )
+    .unwrap();
     store.write(&r);
     store.forget();
     js("Storage.prototype.getItem = window.__orig");
@@ -72,7 +80,11 @@ fn analytics_pushes_arguments_in_order_then_withdraws() {
     let cookies = js("return document.cookie").as_string().unwrap();
     assert!(!cookies.contains("_ga"), "{cookies}");
     assert!(cookies.contains("keep=1"), "{cookies}");
-    assert_eq!(js("return document.querySelectorAll('script[src=\"/does-not-exist/gtag.js\"]').length"), JsValue::from(1), "withdrawal loads nothing");
+    assert_eq!(
+        js("return document.querySelectorAll('script[src=\"/does-not-exist/gtag.js\"]').length"),
+        JsValue::from(1),
+        "withdrawal loads nothing"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -80,12 +92,21 @@ fn render_sets_configuration_text_as_text() {
     let handler: js_sys::Function = js("return function () {}").unchecked_into();
     let ui = render::Ui::mount(&document(), &handler).unwrap();
     let config = Config { policy_url: Some("/privacy/<img src=x onerror=alert(1)>".into()), ..ga_config() };
-    for (lang, accept, reject) in [(consent_banner::catalogue::Lang::En, "Accept all", "Reject all"), (consent_banner::catalogue::Lang::Ja, "すべて同意する", "すべて拒否する")] {
+    for (lang, accept, reject) in [
+        (consent_banner::catalogue::Lang::En, "Accept all", "Reject all"),
+        (consent_banner::catalogue::Lang::Ja, "すべて同意する", "すべて拒否する"),
+    ] {
         ui.draw(&render::Model { view: consent_banner::consent::View::Banner, lang, config: &config, dialog: Some(Choices::default()) });
         let names = js("const r = document.querySelector('consent-banner:last-of-type').shadowRoot; return [...r.querySelectorAll('.banner button')].map(b => b.textContent).join('|')");
         assert!(names.as_string().unwrap().starts_with(&[accept, "|", reject].concat()), "{names:?}");
-        assert_eq!(js("const r = document.querySelector('consent-banner:last-of-type').shadowRoot; return r.querySelectorAll('img').length"), JsValue::from(0));
-        assert_eq!(js("const r = document.querySelector('consent-banner:last-of-type').shadowRoot; return r.querySelector('dialog').open"), JsValue::TRUE);
+        assert_eq!(
+            js("const r = document.querySelector('consent-banner:last-of-type').shadowRoot; return r.querySelectorAll('img').length"),
+            JsValue::from(0)
+        );
+        assert_eq!(
+            js("const r = document.querySelector('consent-banner:last-of-type').shadowRoot; return r.querySelector('dialog').open"),
+            JsValue::TRUE
+        );
         assert_eq!(js("const r = document.querySelector('consent-banner:last-of-type').shadowRoot; return r.querySelector('[role=switch][data-category=necessary]').disabled"), JsValue::TRUE);
         assert_eq!(js("const r = document.querySelector('consent-banner:last-of-type').shadowRoot; return r.querySelector('[role=switch][data-category=analytics]').getAttribute('aria-checked')"), JsValue::from("false"));
     }
@@ -112,7 +133,10 @@ fn start_reads_the_tag_renders_and_decides() {
     assert_eq!(js("return window.__events.join()"), JsValue::from("true"));
     assert_eq!(js("return JSON.parse(localStorage.getItem('consent-banner')).categories.analytics"), JsValue::TRUE);
     assert_eq!(js("return JSON.parse(localStorage.getItem('consent-banner')).lang"), JsValue::from("ja"));
-    assert_eq!(js("return document.querySelector('consent-banner').shadowRoot.querySelector('.reopen').textContent"), JsValue::from("Cookie設定"));
+    assert_eq!(
+        js("return document.querySelector('consent-banner').shadowRoot.querySelector('.reopen').textContent"),
+        JsValue::from("Cookie設定")
+    );
 
     // A second start (a second copy of the tag) is the same banner.
     web::start(&script);

@@ -99,9 +99,35 @@ fn json_refuses_what_json_parse_refuses() {
     assert!(json::parse(&deep_ok).is_some());
     let too_deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     for bad in [
-        "", " ", "nul", "True", "01", "-", "1.", ".5", "1e", "+1", "0x10", "NaN", "Infinity",
-        "'a'", r#""a"#, r#""\x""#, r#""\u12""#, "\"tab\there\"", "[1,]", "[,1]", "[1 2]",
-        r#"{"a"}"#, r#"{"a":}"#, r#"{a:1}"#, r#"{"a":1,}"#, r#"{"a":1"#, "[]]", "{} {}", "\u{feff}{}",
+        "",
+        " ",
+        "nul",
+        "True",
+        "01",
+        "-",
+        "1.",
+        ".5",
+        "1e",
+        "+1",
+        "0x10",
+        "NaN",
+        "Infinity",
+        "'a'",
+        r#""a"#,
+        r#""\x""#,
+        r#""\u12""#,
+        "\"tab\there\"",
+        "[1,]",
+        "[,1]",
+        "[1 2]",
+        r#"{"a"}"#,
+        r#"{"a":}"#,
+        r#"{a:1}"#,
+        r#"{"a":1,}"#,
+        r#"{"a":1"#,
+        "[]]",
+        "{} {}",
+        "\u{feff}{}",
         too_deep.as_str(),
     ] {
         assert_eq!(json::parse(bad), None, "{bad:?}");
@@ -183,10 +209,8 @@ fn each_invalid_attribute_is_one_error_naming_it_and_its_value() {
         let message = &problems[0].message;
         assert!(message.starts_with("consent-banner: "), "{message}");
         assert!(message.contains(name) && message.contains(value), "{message}");
-        // The setting is treated as absent…
-        let mut expected = Config::default();
-        // …except that a broken GA id switches analytics off altogether.
-        expected.analytics_refused = name == "data-ga-id";
+        // The setting is treated as absent, except that a broken GA id switches analytics off altogether.
+        let expected = Config { analytics_refused: name == "data-ga-id", ..Config::default() };
         assert_eq!(config, expected, "{name}={value:?}");
     }
 }
@@ -199,10 +223,29 @@ fn invalid_ga_id_refuses_analytics_even_after_a_yes() {
 
 #[test]
 fn safe_urls() {
-    for ok in ["/privacy/", "privacy.html", "https://example.jp/p", "HTTP://example.jp", "//cdn.example/x.js", "?q=1", "#top", "/a:b", "p?x=javascript:1"] {
+    for ok in [
+        "/privacy/",
+        "privacy.html",
+        "https://example.jp/p",
+        "HTTP://example.jp",
+        "//cdn.example/x.js",
+        "?q=1",
+        "#top",
+        "/a:b",
+        "p?x=javascript:1",
+    ] {
         assert!(config::is_safe_url(ok), "{ok}");
     }
-    for bad in ["javascript:alert(1)", "\u{0}javascript:x", "vbscript:x", "data:,x", "file:///etc/passwd", "  ", "\n\tjava\nscript:x", "mailto:a@b"] {
+    for bad in [
+        "javascript:alert(1)",
+        "\u{0}javascript:x",
+        "vbscript:x",
+        "data:,x",
+        "file:///etc/passwd",
+        "  ",
+        "\n\tjava\nscript:x",
+        "mailto:a@b",
+    ] {
         assert!(!config::is_safe_url(bad), "{bad:?}");
     }
 }
@@ -242,8 +285,14 @@ fn language_resolution() {
 fn button_names_are_the_contract_s() {
     let en = catalogue::texts(Lang::En);
     let ja = catalogue::texts(Lang::Ja);
-    assert_eq!([en.accept_all, en.reject_all, en.settings, en.save, en.reopen], ["Accept all", "Reject all", "Settings", "Save settings", "Cookie settings"]);
-    assert_eq!([ja.accept_all, ja.reject_all, ja.settings, ja.save, ja.reopen], ["すべて同意する", "すべて拒否する", "設定", "設定を保存", "Cookie設定"]);
+    assert_eq!(
+        [en.accept_all, en.reject_all, en.settings, en.save, en.reopen],
+        ["Accept all", "Reject all", "Settings", "Save settings", "Cookie settings"]
+    );
+    assert_eq!(
+        [ja.accept_all, ja.reject_all, ja.settings, ja.save, ja.reopen],
+        ["すべて同意する", "すべて拒否する", "設定", "設定を保存", "Cookie設定"]
+    );
     // The switch shows the other language's own name.
     assert_eq!(catalogue::texts(Lang::En.other()).language_name, "日本語");
     assert_eq!(catalogue::texts(Lang::Ja.other()).language_name, "English");
@@ -651,7 +700,12 @@ fn each_wrong_type_is_one_error_naming_the_key_and_that_setting_defaults() {
 
 #[test]
 fn invalid_values_in_json_are_errors_too() {
-    for (json, key) in [(r#"{"gaId": "UA-1"}"#, "gaId"), (r#"{"expiresDays": 0}"#, "expiresDays"), (r#"{"expiresDays": -5}"#, "expiresDays"), (r#"{"policyUrl": "javascript:x"}"#, "policyUrl")] {
+    for (json, key) in [
+        (r#"{"gaId": "UA-1"}"#, "gaId"),
+        (r#"{"expiresDays": 0}"#, "expiresDays"),
+        (r#"{"expiresDays": -5}"#, "expiresDays"),
+        (r#"{"policyUrl": "javascript:x"}"#, "policyUrl"),
+    ] {
         let (config, problems) = with_json(json, &[]);
         assert_eq!(problems.len(), 1, "{json}");
         assert!(problems[0].message.contains(key), "{}", problems[0].message);
@@ -695,7 +749,8 @@ fn broken_json_is_one_error_naming_data_config_and_the_built_in_configuration() 
 
 #[test]
 fn services_need_a_configured_category_and_the_built_in_ga4_fills_in() {
-    let (config, problems) = with_json(r#"{"services": [{"id": "ads", "category": "marketing", "recipient": "Ad Co."}]}"#, &[("data-ga-id", "G-X1")]);
+    let (config, problems) =
+        with_json(r#"{"services": [{"id": "ads", "category": "marketing", "recipient": "Ad Co."}]}"#, &[("data-ga-id", "G-X1")]);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].level, Level::Warn);
     assert!(problems[0].message.contains("ads"));
@@ -708,7 +763,10 @@ fn services_need_a_configured_category_and_the_built_in_ga4_fills_in() {
     let (config, _) = with_json(r#"{"categories": ["marketing"]}"#, &[("data-ga-id", "G-X1")]);
     assert_eq!(config.categories, vec![Category::Analytics, Category::Marketing]);
     // Bad services are left out with an error each.
-    let (config, problems) = with_json(r#"{"categories": ["analytics"], "services": [1, {"category": "analytics"}, {"id": "x", "category": "ads"}, {"id": "y", "category": "analytics", "optOutUrl": "javascript:1"}]}"#, &[]);
+    let (config, problems) = with_json(
+        r#"{"categories": ["analytics"], "services": [1, {"category": "analytics"}, {"id": "x", "category": "ads"}, {"id": "y", "category": "analytics", "optOutUrl": "javascript:1"}]}"#,
+        &[],
+    );
     assert_eq!(problems.len(), 4, "{problems:?}");
     assert!(config.services.is_empty());
 }

@@ -7,8 +7,8 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::consent::{Category, Choices, State};
-use wasm_bindgen::JsCast;
 use crate::defaults;
+use wasm_bindgen::JsCast;
 
 thread_local! {
     static LISTENERS: RefCell<Vec<(u32, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
@@ -95,7 +95,9 @@ impl ConsentBanner {
             };
             match Category::from_key(&name) {
                 Some(c) => values.push((c, on)),
-                None => web_sys::console::warn_1(&[defaults::LOG_PREFIX, "set() ignores the unknown category \"", &name, "\"."].concat().into()),
+                None => {
+                    web_sys::console::warn_1(&[defaults::LOG_PREFIX, "set() ignores the unknown category \"", &name, "\"."].concat().into())
+                }
             }
         }
         super::decide_categories(&values);
@@ -103,7 +105,10 @@ impl ConsentBanner {
 
     /// Opens the preferences dialog.
     pub fn show(&self) {
-        let opener = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()).and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok());
+        let opener = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok());
         super::show(opener);
     }
 

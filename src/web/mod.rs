@@ -33,7 +33,8 @@ struct App {
 // The banner allocates a few kilobytes in a page's lifetime; a free-list allocator does that in
 // about a tenth of dlmalloc's code (measured: the .wasm shrinks by ~6 KB raw).
 #[global_allocator]
-static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> = lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
 
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };

@@ -105,7 +105,8 @@ impl Ui {
     fn banner(&self, model: &Model) -> Option<()> {
         let t = model.config.texts(model.lang);
         let root: &Node = &self.root;
-        let banner = self.el(root, "div", &[("class", "banner"), ("role", "region"), ("aria-label", t.region), ("lang", model.lang.tag())], "")?;
+        let banner =
+            self.el(root, "div", &[("class", "banner"), ("role", "region"), ("aria-label", t.region), ("lang", model.lang.tag())], "")?;
         let text = self.el(&banner, "div", &[("class", "text")], "")?;
         self.el(&text, "h2", &[], t.title)?;
         let p = self.el(&text, "p", &[], t.description)?;
@@ -125,7 +126,8 @@ impl Ui {
 
     fn dialog(&self, model: &Model, draft: Choices) -> Option<()> {
         let t = model.config.texts(model.lang);
-        let dialog = self.el(&self.root, "dialog", &[("aria-labelledby", "dt"), ("aria-describedby", "dd"), ("lang", model.lang.tag())], "")?;
+        let dialog =
+            self.el(&self.root, "dialog", &[("aria-labelledby", "dt"), ("aria-describedby", "dd"), ("lang", model.lang.tag())], "")?;
         let panel = self.el(&dialog, "div", &[("class", "dialog")], "")?;
         self.el(&panel, "h2", &[("id", "dt")], t.dialog_title)?;
         self.el(&panel, "p", &[("id", "dd")], t.dialog_description)?;
@@ -160,7 +162,14 @@ impl Ui {
         let switch = self.el(
             &row,
             "button",
-            &[("type", "button"), ("role", "switch"), ("aria-checked", checked), ("aria-labelledby", &name_id), ("aria-describedby", &desc_id), ("data-category", key)],
+            &[
+                ("type", "button"),
+                ("role", "switch"),
+                ("aria-checked", checked),
+                ("aria-labelledby", &name_id),
+                ("aria-describedby", &desc_id),
+                ("data-category", key),
+            ],
             "",
         )?;
         if on.is_none() {
