@@ -12,7 +12,7 @@ PKG := target/pkg
 WASM_OPT_FLAGS := -Oz --strip-producers --strip-target-features
 # dist/script/ after brotli -q 11, in bytes. Lower it whenever the bundle shrinks; raise it only
 # for a feature an issue requires, in a commit of its own that gives the measured cost.
-SIZE_BUDGET := 39500
+SIZE_BUDGET := 39414
 
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -type f)
 

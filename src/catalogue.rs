@@ -91,6 +91,8 @@ pub struct Texts<'a> {
     pub purpose: &'a str,
     pub opt_out: &'a str,
     pub service_policy: &'a str,
+    /// Joins a link's text and its service in the link's accessible name ("Opt-out: Google LLC").
+    pub name_separator: &'a str,
     pub necessary: CategoryText<'a>,
     pub analytics: CategoryText<'a>,
     pub functional: CategoryText<'a>,
@@ -128,6 +130,7 @@ const EN: Texts<'static> = Texts {
     purpose: "Purpose",
     opt_out: "Opt-out",
     service_policy: "Privacy policy",
+    name_separator: ": ",
     necessary: CategoryText {
         name: "Necessary",
         description: "Needed for the site to work and to remember this choice. They cannot be switched off.",
@@ -167,6 +170,7 @@ const JA: Texts<'static> = Texts {
     purpose: "利用目的",
     opt_out: "オプトアウト",
     service_policy: "プライバシーポリシー",
+    name_separator: "：",
     necessary: CategoryText {
         name: "必須", description: "サイトの動作と、この設定の記録に必要なCookieです。無効にすることはできません。"
     },

@@ -221,6 +221,8 @@ impl Ui {
 }
 
 /// The opt-out and privacy-policy links of a service, as a paragraph (empty when it has none).
+/// Each link's accessible name starts with its visible text and adds the recipient, so a list of
+/// links read out of context still tells the services apart.
 fn links(document: &Document, parent: &Node, row: &disclosure::Row, config: &Config, lang: Lang) -> Option<()> {
     let t = config.texts(lang);
     let p = document.create_element("p").ok()?;
@@ -228,7 +230,8 @@ fn links(document: &Document, parent: &Node, row: &disclosure::Row, config: &Con
     for (url, text) in [(row.opt_out_url, t.opt_out), (row.policy_url, t.service_policy)] {
         if let Some(url) = url {
             let a = document.create_element("a").ok()?;
-            for (name, value) in [("href", url), ("target", "_blank"), ("rel", "noopener noreferrer")] {
+            let label = [text, t.name_separator, row.recipient].concat();
+            for (name, value) in [("href", url), ("aria-label", &label)] {
                 a.set_attribute(name, value).ok()?;
             }
             a.set_text_content(Some(text));

@@ -47,7 +47,10 @@ test("Keyboard only: banner order, the dialog traps Tab both ways, Space/Enter s
     cycle.push(await focused(page));
   }
   // The built-in GA4 service brings its opt-out and privacy links (外部送信 disclosure).
-  assert.deepEqual(cycle, ["Close", "switch:analytics", "Opt-out", "Privacy policy", "Accept all", "Reject all", "Save settings", "日本語", "Close"]);
+  assert.deepEqual(cycle, [
+    "Close", "switch:analytics", "Opt-out: Google LLC (Google Analytics 4)", "Privacy policy: Google LLC (Google Analytics 4)",
+    "Accept all", "Reject all", "Save settings", "日本語", "Close",
+  ]);
   await page.keyboard.press("Shift+Tab");
   assert.equal(await focused(page), "日本語");
   await page.keyboard.press("Tab");
