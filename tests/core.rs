@@ -15,9 +15,14 @@ const DAY: i64 = 86_400_000;
 /// 2026-11-23T08:00:00.000Z
 const NOW: i64 = 1_795_420_800_000;
 
-fn attrs(pairs: &[(&str, &str)]) -> (Config, Vec<config::Problem>) {
+/// The configuration a page with these script-tag attributes (and embedded JSON) gets.
+fn read(pairs: &[(&str, &str)], embedded: config::Embedded) -> (Config, Vec<config::Problem>) {
     let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    config::from_attributes(|name| map.get(name).cloned())
+    config::read(|name| map.get(name).cloned(), embedded)
+}
+
+fn attrs(pairs: &[(&str, &str)]) -> (Config, Vec<config::Problem>) {
+    read(pairs, config::Embedded::Absent)
 }
 
 // ---------------------------------------------------------------- timestamp
@@ -620,8 +625,7 @@ fn the_remembered_language_applies_when_the_site_says_auto() {
 // ---------------------------------------------------------------- configuration JSON
 
 fn with_json(json: &str, pairs: &[(&str, &str)]) -> (Config, Vec<config::Problem>) {
-    let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    config::read(|name| map.get(name).cloned(), config::Embedded::Text { json, source: "data-config=\"cfg\"" })
+    read(pairs, config::Embedded::Text { json, source: "data-config=\"cfg\"" })
 }
 
 const FULL: &str = r#"{
@@ -740,8 +744,7 @@ fn broken_json_is_one_error_naming_data_config_and_the_built_in_configuration() 
         assert!(problems[0].message.contains("data-config=\"cfg\""), "{}", problems[0].message);
         assert_eq!(config, Config::default());
     }
-    let map: HashMap<String, String> = HashMap::new();
-    let (config, problems) = config::read(|n| map.get(n).cloned(), config::Embedded::Missing("nowhere"));
+    let (config, problems) = read(&[], config::Embedded::Missing("nowhere"));
     assert_eq!(problems.len(), 1);
     assert!(problems[0].message.contains("nowhere"));
     assert_eq!(config, Config::default());
