@@ -263,11 +263,6 @@ pub fn read(attr: impl Fn(&str) -> Option<String>, embedded: Embedded) -> (Confi
     (config, problems)
 }
 
-/// The attributes alone, as a page without `data-config` has them.
-pub fn from_attributes(attr: impl Fn(&str) -> Option<String>) -> (Config, Vec<Problem>) {
-    read(attr, Embedded::Absent)
-}
-
 fn integer_text(n: i64) -> String {
     let mut s = String::new();
     if n < 0 {

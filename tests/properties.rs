@@ -41,7 +41,7 @@ proptest! {
     #[test]
     fn attributes_never_panic(values in proptest::collection::vec(".{0,40}", 9)) {
         let map: HashMap<&str, String> = config::ATTRIBUTES.iter().copied().zip(values).collect();
-        let (_, problems) = config::from_attributes(|name| map.get(name).cloned());
+        let (_, problems) = config::read(|name| map.get(name).cloned(), config::Embedded::Absent);
         for p in problems {
             prop_assert!(p.message.starts_with("consent-banner: "));
         }
