@@ -1,7 +1,7 @@
 // consent-banner for bundlers: `import { mount } from "consent-banner"`. Importing does nothing;
 // mount() loads the .wasm (found by the bundler through new URL(..., import.meta.url)), reads the
 // stored decision and shows the banner.
-import init, { mount as start } from "./consent_banner.js";
+import init, { mount as start, act, get, acceptAll, rejectAll, set, show, reset, on } from "./consent_banner.js";
 
 // Shared with the script-tag loader: whichever comes first owns the page's one banner.
 const key = Symbol.for("consent-banner");
@@ -15,7 +15,10 @@ export function mount(config = {}) {
     } catch (error) {
       console.error("consent-banner: mount(config) needs a plain object that JSON can hold; using the built-in configuration.", error);
     }
-    globalThis[key] = init({ module_or_path: new URL("./consent_banner_bg.wasm", import.meta.url) }).then(() => start(json));
+    globalThis[key] = init({ module_or_path: new URL("./consent_banner_bg.wasm", import.meta.url) }).then(() => {
+      start(json, act);
+      return { get, acceptAll, rejectAll, set, show, reset, on };
+    });
   }
   return globalThis[key];
 }

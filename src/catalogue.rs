@@ -3,6 +3,9 @@
 //! Each language is written for its readers, not translated word for word; the Japanese follows
 //! what Japanese public sites publish. Neither implies consent by continued browsing.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+
 /// A language the banner can speak.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -49,12 +52,10 @@ pub enum LangChoice {
 
 /// `auto`: the first of `<html lang>`, then each of `navigator.languages`, that is English or
 /// Japanese, else English. A fixed choice wins over everything.
-pub fn resolve(choice: LangChoice, html_lang: Option<&str>, navigator_languages: &[String]) -> Lang {
+pub fn resolve(choice: LangChoice, html_lang: Option<&str>, navigator_languages: &[&str]) -> Lang {
     match choice {
         LangChoice::Fixed(lang) => lang,
-        LangChoice::Auto => {
-            html_lang.into_iter().chain(navigator_languages.iter().map(String::as_str)).find_map(Lang::from_tag).unwrap_or(Lang::En)
-        }
+        LangChoice::Auto => html_lang.into_iter().chain(navigator_languages.iter().copied()).find_map(Lang::from_tag).unwrap_or(Lang::En),
     }
 }
 

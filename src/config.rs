@@ -2,6 +2,11 @@
 //! (`data-config` or `mount(config)`), validated, with defaults, and the console messages that
 //! tell a site owner what was wrong.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
 use crate::catalogue::{self, Lang, LangChoice, Localized, Texts};
 use crate::consent::Category;
 use crate::defaults;
@@ -221,10 +226,25 @@ fn apply(config: &mut Config, setting: Setting, value: &str) -> Result<(), &'sta
     Ok(())
 }
 
+impl Problem {
+    /// A message from its parts, after the prefix every message of the banner starts with.
+    pub fn new(level: Level, parts: &[&str]) -> Problem {
+        let mut message = String::from(defaults::LOG_PREFIX);
+        parts.iter().for_each(|p| message.push_str(p));
+        Problem { level, message }
+    }
+
+    pub fn error(parts: &[&str]) -> Problem {
+        Problem::new(Level::Error, parts)
+    }
+
+    pub fn warn(parts: &[&str]) -> Problem {
+        Problem::new(Level::Warn, parts)
+    }
+}
+
 fn say(problems: &mut Vec<Problem>, level: Level, parts: &[&str]) {
-    let mut message = String::from(defaults::LOG_PREFIX);
-    parts.iter().for_each(|p| message.push_str(p));
-    problems.push(Problem { level, message });
+    problems.push(Problem::new(level, parts));
 }
 
 /// Where the JSON configuration comes from.

@@ -1,9 +1,13 @@
 //! The visitor's consent: categories, choices, and the session that turns page loads and clicks
 //! into decisions, views and effects. Time and storage are passed in; nothing here touches a page.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::catalogue::{self, Lang};
-use crate::config::Config;
+use crate::config::{Config, Problem};
 use crate::gate::{self, Effects};
+use crate::json;
 use crate::record::{self, Decision, Record};
 use crate::timestamp;
 
@@ -86,7 +90,7 @@ pub struct Env<'a> {
     /// `navigator.globalPrivacyControl === true`.
     pub gpc_signal: bool,
     pub html_lang: Option<&'a str>,
-    pub navigator_languages: &'a [String],
+    pub navigator_languages: &'a [&'a str],
 }
 
 /// Which part of the banner the page shows when the dialog is closed.
@@ -109,6 +113,56 @@ pub struct State {
     pub policy_version: String,
     pub decided_at: Option<String>,
     pub gpc: bool,
+}
+
+impl State {
+    /// `get()`'s object as JSON: `{"decided":…,"categories":{…},"policyVersion":…,"decidedAt":…,"gpc":…}`.
+    pub fn to_json(&self) -> String {
+        let flag = |b: bool| if b { "true" } else { "false" };
+        let mut out = String::from("{\"decided\":");
+        out.push_str(flag(self.decided));
+        out.push_str(",\"categories\":{");
+        for (i, &(name, granted)) in self.categories.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json::write_str(&mut out, name);
+            out.push(':');
+            out.push_str(flag(granted));
+        }
+        out.push_str("},\"policyVersion\":");
+        json::write_str(&mut out, &self.policy_version);
+        out.push_str(",\"decidedAt\":");
+        match &self.decided_at {
+            Some(at) => json::write_str(&mut out, at),
+            None => out.push_str("null"),
+        }
+        out.push_str(",\"gpc\":");
+        out.push_str(flag(self.gpc));
+        out.push('}');
+        out
+    }
+}
+
+/// Categories to switch on or off, from `set()`.
+pub type Requested = Vec<(Category, bool)>;
+
+/// Reads `set()`'s argument, as JSON text (`None`: it had none): category names to booleans.
+/// Unknown names come back as warnings; anything else is one error and no decision.
+pub fn read_set(json: Option<&str>) -> Result<(Requested, Vec<Problem>), Problem> {
+    let usage = || Problem::error(&["set() takes an object of category names to true or false, such as { analytics: true }."]);
+    let value = json.and_then(json::parse).ok_or_else(usage)?;
+    let members = value.as_object().ok_or_else(usage)?;
+    let mut values = Vec::new();
+    let mut problems = Vec::new();
+    for (name, on) in members {
+        let on = on.as_bool().ok_or_else(usage)?;
+        match Category::from_key(name) {
+            Some(c) => values.push((c, on)),
+            None => problems.push(Problem::warn(&["set() ignores the unknown category \"", name, "\"."])),
+        }
+    }
+    Ok((values, problems))
 }
 
 /// One page's consent: the configuration, the decision in force and what has run.

@@ -1,6 +1,8 @@
 //! The external-transmission (外部送信) disclosure: the configured services as rows of the table
 //! that Japan's Telecommunications Business Act (Art. 27-12) asks sites to publish.
 
+use alloc::vec::Vec;
+
 use crate::catalogue::Lang;
 use crate::config::Config;
 use crate::consent::Category;

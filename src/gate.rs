@@ -1,9 +1,13 @@
 //! What may run now: the analytics script and its Consent Mode commands, the withdrawal steps,
 //! the cookies to delete, and which gated scripts are released. Decisions only; `web` applies them.
 
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
 use crate::config::Config;
 use crate::consent::{Category, Choices, NECESSARY};
-use crate::defaults;
+use crate::{defaults, json};
 
 /// Google Consent Mode v2 types and the category that grants each (`None`: always granted).
 pub const CONSENT_TYPES: [(&str, Option<Category>); 7] = [
@@ -18,6 +22,22 @@ pub const CONSENT_TYPES: [(&str, Option<Category>); 7] = [
 
 /// Consent Mode types with granted (`true`) or denied.
 pub type ConsentTypes = Vec<(&'static str, bool)>;
+
+/// `gtag('consent', kind, {…})`'s arguments as a JSON array.
+pub fn consent_command(kind: &str, types: &ConsentTypes) -> String {
+    let mut out = String::from("[\"consent\",");
+    json::write_str(&mut out, kind);
+    out.push_str(",{");
+    for (i, &(name, granted)) in types.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json::write_str(&mut out, name);
+        out.push_str(if granted { ":\"granted\"" } else { ":\"denied\"" });
+    }
+    out.push_str("}]");
+    out
+}
 
 /// `gtag('consent', 'default', …)`: everything denied but security storage.
 pub fn consent_default() -> ConsentTypes {
@@ -94,6 +114,23 @@ pub fn on_change(config: &Config, loaded: bool, after: Choices) -> Effects {
 /// The cookies Google Analytics sets: `_ga`, `_ga_*`, `_gid`, `_gat*`.
 pub fn is_analytics_cookie(name: &str) -> bool {
     name == "_ga" || name.starts_with("_ga_") || name == "_gid" || name.starts_with("_gat")
+}
+
+/// The `document.cookie` assignments that delete every analytics cookie in `cookies` (the page's
+/// `document.cookie`): on the host and each parent domain, where GA sets them, and host-only
+/// (`.example.test` for a page on `www.example.test`).
+pub fn expired_cookies(cookies: &str, host: &str) -> Vec<String> {
+    let domains = cookie_domains(host);
+    let mut out = Vec::new();
+    for pair in cookies.split(';') {
+        let name = pair.split('=').next().unwrap_or("").trim();
+        if is_analytics_cookie(name) {
+            let expired = [name, "=; Max-Age=0; path=/"].concat();
+            out.extend(domains.iter().map(|domain| [&expired, "; domain=", domain].concat()));
+            out.push(expired);
+        }
+    }
+    out
 }
 
 /// Domains to delete a cookie on: the host and each parent that can hold cookies (not a bare

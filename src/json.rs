@@ -2,6 +2,9 @@
 //! formats or parses floats and carries no error messages, which keeps the wasm small (serde_json
 //! and serde-wasm-bindgen together cost more bytes than the whole banner is allowed).
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 /// A parsed JSON value. Objects keep their members in order; `get` finds the last of duplicates,
 /// as `JSON.parse` does.
 #[derive(Clone, Debug, PartialEq, Eq)]

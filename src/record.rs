@@ -1,6 +1,10 @@
 //! The stored decision: its JSON shape, and the rules that make a stored record count as a
 //! decision (schema, policy version, expiry). Anything doubtful counts as no decision.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::catalogue::Lang;
 use crate::consent::{Category, Choices};
 use crate::json::{self, Json};

@@ -1,5 +1,7 @@
 //! UTC timestamps as the record stores them (`2026-11-23T08:00:00.000Z`) ⇄ milliseconds since 1970.
 
+use alloc::string::String;
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };

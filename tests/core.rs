@@ -5,11 +5,12 @@ use std::collections::HashMap;
 
 use consent_banner::catalogue::{self, Lang, LangChoice};
 use consent_banner::config::{self, Config, Level};
-use consent_banner::consent::{Category, Choices, Env, Session, View};
+use consent_banner::consent::{self, Category, Choices, Env, Session, View};
 use consent_banner::gate;
 use consent_banner::json::{self, Json};
 use consent_banner::record::{self, Record};
 use consent_banner::timestamp;
+use consent_banner::view;
 
 const DAY: i64 = 86_400_000;
 /// 2026-11-23T08:00:00.000Z
@@ -269,7 +270,6 @@ fn ga_ids() {
 
 #[test]
 fn language_resolution() {
-    let langs = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let cases: &[(LangChoice, Option<&str>, &[&str], Lang)] = &[
         (LangChoice::Auto, None, &[], Lang::En),
         (LangChoice::Auto, Some("ja"), &["en-US"], Lang::Ja),
@@ -282,7 +282,7 @@ fn language_resolution() {
         (LangChoice::Fixed(Lang::En), Some("ja"), &["ja"], Lang::En),
     ];
     for (choice, html, nav, expected) in cases {
-        assert_eq!(catalogue::resolve(*choice, *html, &langs(nav)), *expected, "{choice:?} {html:?} {nav:?}");
+        assert_eq!(catalogue::resolve(*choice, *html, nav), *expected, "{choice:?} {html:?} {nav:?}");
     }
 }
 
@@ -785,4 +785,155 @@ fn disclosure_rows_follow_categories_then_configuration_order() {
     assert_eq!(rows.iter().map(|r| r.recipient).collect::<Vec<_>>(), ["Google LLC（日本）", "Ad Co."]);
     assert_eq!(rows[1].policy_url, Some("https://ads.example/privacy"));
     assert_eq!(rows[1].opt_out_url, None);
+}
+
+// ---------------------------------------------------------------- view
+
+/// Every text node of a JsonML tree, in document order.
+fn texts_of(node: &Json, out: &mut Vec<String>) {
+    match node {
+        Json::String(s) => out.push(s.clone()),
+        Json::Array(items) => items.iter().skip(2).for_each(|n| texts_of(n, out)),
+        _ => {}
+    }
+}
+
+/// The attributes of every element whose `attribute` is `value`.
+fn elements_with<'a>(node: &'a Json, attribute: &str, value: &str, out: &mut Vec<&'a Json>) {
+    if let Json::Array(items) = node {
+        if items.get(1).and_then(|a| a.get(attribute)).and_then(Json::as_str) == Some(value) {
+            out.push(&items[1]);
+        }
+        items.iter().skip(2).for_each(|n| elements_with(n, attribute, value, out));
+    }
+}
+
+/// A view's list of nodes as the children of one element, to walk it as a tree.
+fn tree(json: &str) -> Json {
+    let nodes = json::parse(json).and_then(|j| j.as_array().map(<[Json]>::to_vec)).unwrap_or_else(|| panic!("not a JSON array: {json}"));
+    Json::Array([Json::Null, Json::Null].into_iter().chain(nodes).collect())
+}
+
+#[test]
+fn configuration_text_is_a_text_node_never_markup() {
+    let (config, _) = with_json(
+        r#"{"gaId":"G-X1","policyUrl":"/p?a=\"<b>\"","texts":{"en":{"title":"<img src=x onerror=alert(1)>"}},"services":[{"id":"s","category":"analytics","recipient":"</script><b>x</b>"}]}"#,
+        &[],
+    );
+    let banner = tree(&view::main(View::Banner, &config, Lang::En));
+    let mut texts = Vec::new();
+    texts_of(&banner, &mut texts);
+    assert!(texts.contains(&"<img src=x onerror=alert(1)>".to_string()), "{texts:?}");
+    let mut links = Vec::new();
+    elements_with(&banner, "href", "/p?a=\"<b>\"", &mut links);
+    assert_eq!(links.len(), 1);
+    let dialog = tree(&view::dialog(&config, Lang::En, Choices::default()));
+    let mut texts = Vec::new();
+    texts_of(&dialog, &mut texts);
+    assert!(texts.contains(&"</script><b>x</b>".to_string()), "{texts:?}");
+}
+
+#[test]
+fn accept_and_reject_share_one_class_in_banner_and_dialog() {
+    let config = ga_config();
+    for lang in [Lang::En, Lang::Ja] {
+        for json in [view::main(View::Banner, &config, lang), view::dialog(&config, lang, Choices::default())] {
+            let t = tree(&json);
+            let (mut accept, mut reject) = (Vec::new(), Vec::new());
+            elements_with(&t, "data-action", "accept", &mut accept);
+            elements_with(&t, "data-action", "reject", &mut reject);
+            assert_eq!(accept.len(), 1);
+            assert_eq!(accept[0].get("class"), reject[0].get("class"));
+        }
+    }
+    assert_eq!(view::main(View::Hidden, &config, Lang::En), "[]");
+}
+
+#[test]
+fn dialog_switches_show_the_draft_and_necessary_is_locked() {
+    let (config, _) = with_json(FULL, &[]);
+    let t = tree(&view::dialog(&config, Lang::En, Choices { marketing: true, ..Choices::default() }));
+    let mut switches = Vec::new();
+    elements_with(&t, "role", "switch", &mut switches);
+    fn state(s: &Json) -> (Option<&str>, Option<&str>, bool) {
+        (s.get("data-category").and_then(Json::as_str), s.get("aria-checked").and_then(Json::as_str), s.get("disabled").is_some())
+    }
+    assert_eq!(
+        switches.iter().map(|s| state(s)).collect::<Vec<_>>(),
+        [
+            (Some("necessary"), Some("true"), true),
+            (Some("analytics"), Some("false"), false),
+            (Some("functional"), Some("false"), false),
+            (Some("marketing"), Some("true"), false)
+        ]
+    );
+}
+
+#[test]
+fn disclosure_tables_have_the_contract_s_headers_per_element_language() {
+    let (config, _) = with_json(FULL, &[]);
+    let t = tree(&view::disclosures(&config, &[Lang::Ja, Lang::En]));
+    let mut texts = Vec::new();
+    texts_of(&t, &mut texts);
+    for header in ["送信先", "送信される情報", "利用目的", "オプトアウト", "Recipient", "Information sent", "Purpose", "Opt-out"]
+    {
+        assert!(texts.iter().any(|t| t == header), "{header}");
+    }
+    let mut tables = Vec::new();
+    elements_with(&t, "lang", "ja", &mut tables);
+    elements_with(&t, "lang", "en", &mut tables);
+    assert_eq!(tables.len(), 2);
+}
+
+// ---------------------------------------------------------------- what the page is told
+
+#[test]
+fn consent_commands_are_gtag_argument_lists() {
+    let command = gate::consent_command("default", &gate::consent_default());
+    assert_eq!(
+        command,
+        r#"["consent","default",{"ad_storage":"denied","ad_user_data":"denied","ad_personalization":"denied","analytics_storage":"denied","functionality_storage":"denied","personalization_storage":"denied","security_storage":"granted"}]"#
+    );
+}
+
+#[test]
+fn expired_cookies_cover_host_only_and_every_parent_domain() {
+    let deletions = gate::expired_cookies("keep=1; _ga=GA1.1.1; _ga_X=2;_gid=3", "www.example.test");
+    for name in ["_ga", "_ga_X", "_gid"] {
+        let expired = format!("{name}=; Max-Age=0; path=/");
+        for want in [expired.clone(), format!("{expired}; domain=www.example.test"), format!("{expired}; domain=example.test")] {
+            assert!(deletions.contains(&want), "{want} in {deletions:?}");
+        }
+    }
+    assert_eq!(deletions.len(), 9);
+    assert!(gate::expired_cookies("keep=1", "www.example.test").is_empty());
+    assert_eq!(gate::expired_cookies("_ga=1", "localhost"), ["_ga=; Max-Age=0; path=/"]);
+}
+
+#[test]
+fn the_api_state_is_get_s_object() {
+    let mut session = Session::new(ga_config(), None, &env(true));
+    assert_eq!(
+        session.state().to_json(),
+        r#"{"decided":false,"categories":{"analytics":false},"policyVersion":"1","decidedAt":null,"gpc":true}"#
+    );
+    session.decide(Choices::all(&Category::ALL), NOW);
+    assert_eq!(
+        session.state().to_json(),
+        r#"{"decided":true,"categories":{"analytics":true},"policyVersion":"1","decidedAt":"2026-11-23T08:00:00.000Z","gpc":true}"#
+    );
+}
+
+#[test]
+fn set_takes_category_names_to_booleans() {
+    let (values, problems) = consent::read_set(Some(r#"{"analytics":true,"marketing":false,"social":true}"#)).unwrap();
+    assert_eq!(values, [(Category::Analytics, true), (Category::Marketing, false)]);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].level, Level::Warn);
+    assert!(problems[0].message.contains("\"social\""));
+    for bad in [None, Some("null"), Some("[]"), Some(r#""analytics""#), Some(r#"{"analytics":"yes"}"#), Some(r#"{"analytics":null}"#)] {
+        let problem = consent::read_set(bad).unwrap_err();
+        assert_eq!(problem.level, Level::Error, "{bad:?}");
+        assert!(problem.message.starts_with("consent-banner: set() takes"), "{bad:?}");
+    }
 }
