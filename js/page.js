@@ -1,6 +1,8 @@
-// The page primitives the Rust browser layer (src/web/page.rs) calls. Each is one plain step on
-// the page — read a fact, build nodes, store a string, push a command — and none of them throws
-// into the page. What to do, and when, is decided in Rust.
+// The page primitives the Rust browser layer (src/web/page.rs) calls, and the renderer. Each is
+// one plain step on the page — read a fact, parse or show JSON, store a string, push a command —
+// and none throws into the page. What to do, and when, is decided in Rust; what is shown comes
+// from the core as data (src/view.rs), and every string of it becomes a text node or an
+// attribute value, never markup.
 let act; // the wasm export events go to
 let root; // the banner's shadow root
 let main; // its part for the banner or the reopen control
@@ -9,7 +11,8 @@ let opener; // where focus returns when the dialog closes
 let store; // localStorage, once it has been read without throwing
 let listeners = [];
 const doc = document;
-const PREFIX = "consent-banner: ";
+
+// ---------------------------------------------------------------- reading the page and JSON
 
 /** Text of the element `id`, or undefined. */
 export const text = (id) => doc.getElementById(id)?.textContent;
@@ -17,14 +20,32 @@ export const text = (id) => doc.getElementById(id)?.textContent;
 /** An attribute of `el`, or undefined. */
 export const attr = (el, name) => el?.getAttribute?.(name);
 
-/** `<html lang>` then `navigator.languages`, as a JSON array. */
-export const languages = () => JSON.stringify([doc.documentElement.getAttribute("lang"), ...(navigator.languages || [])]);
+/** `<html lang>` then each of `navigator.languages`. */
+export const languages = () => [doc.documentElement.getAttribute("lang"), ...(navigator.languages || [])];
 
 export const gpc = () => navigator.globalPrivacyControl === true;
 
 export const now = () => Date.now();
 
 export const log = (error, message) => console[error ? "error" : "warn"](message);
+
+/** The value of JSON text, or undefined when it is not JSON. */
+export function parse(json) {
+  try {
+    return JSON.parse(json);
+  } catch {}
+}
+
+// A parsed value, as src/json.rs reads it: its kind (null, boolean, number, string, array,
+// object, other), an own member, and arrays and objects by position.
+export const kind = (v) =>
+  v === null ? 0 : typeof v == "boolean" ? 1 : typeof v == "number" ? 2 : typeof v == "string" ? 3 : Array.isArray(v) ? 4 : typeof v == "object" ? 5 : 6;
+export const get = (v, key) => (Object.hasOwn(v, key) ? v[key] : undefined);
+export const len = (v) => Object.keys(v).length;
+export const key = (v, i) => Object.keys(v)[i];
+export const at = (v, i) => v[Object.keys(v)[i]];
+
+// ---------------------------------------------------------------- storage
 
 /** The stored text, null when there is none, undefined when storage is missing or throws. */
 export function read(key) {
@@ -36,7 +57,8 @@ export function read(key) {
   } catch {}
 }
 
-/** false when storage was unreadable or refuses the write. */
+/** Stores `value` (or removes the item for undefined); false when storage was unreadable or
+ * refuses. */
 export function write(key, value) {
   try {
     return !!store && (value == null ? store.removeItem(key) : store.setItem(key, value), true);
@@ -44,6 +66,8 @@ export function write(key, value) {
     return false;
   }
 }
+
+// ---------------------------------------------------------------- the banner
 
 /**
  * Routes the page's events to `to`: [data-consent-open] clicks, and DOMContentLoaded while the
@@ -66,70 +90,141 @@ export function listen(to) {
 
 /** `<consent-banner>` with its shadow root and stylesheet, appended to <body>; false without one. */
 export function mount(css) {
-  if (!doc.body) return false;
-  const host = doc.createElement("consent-banner");
-  root = host.attachShadow({ mode: "open" });
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
-  root.adoptedStyleSheets = [sheet];
-  main = root.appendChild(doc.createElement("div"));
-  modal = root.appendChild(doc.createElement("div"));
-  root.addEventListener("click", (e) => {
-    const control = e.target.closest("[data-action]");
-    if (control) {
-      if (control.dataset.action == "settings") opener = control;
-      act(control.dataset.action, control.dataset.category || "");
-    }
-  });
-  root.addEventListener("keydown", (e) => {
-    const dialog = modal.firstChild;
-    if (!dialog?.open) return;
-    if (e.key == "Escape") {
-      e.preventDefault();
-      act("close", "");
-    } else if (e.key == "Tab") {
-      // Tab and Shift+Tab wrap inside the dialog: from the last control to the first and back.
-      const all = dialog.querySelectorAll("button:not([disabled]),a[href]");
-      const first = all[0];
-      const last = all[all.length - 1];
-      const active = root.activeElement;
-      const to = !active ? first : e.shiftKey ? active == first && last : active == last && first;
-      if (to) {
-        e.preventDefault();
-        to.focus();
-      }
-    }
-  });
-  doc.body.append(host);
-  return true;
-}
-
-/** Appends a JsonML node to `parent`; every string becomes a text node, never markup. */
-function add(parent, node) {
-  if (typeof node == "string") return parent.append(node);
-  const [tag, attrs, ...children] = node;
-  const el = parent.appendChild(doc.createElement(tag));
-  for (const name in attrs) el.setAttribute(name, attrs[name]);
-  children.forEach((child) => add(el, child));
-}
-
-/** Replaces the children of `parent` with the JSON array of JsonML nodes `json`. */
-function build(parent, json) {
-  parent.replaceChildren();
-  JSON.parse(json).forEach((node) => add(parent, node));
-}
-
-/** Replaces the banner (or the reopen control). */
-export const paint = (json) => main && build(main, json);
-
-/** Shows `json` as the modal dialog, replacing any open one; "[]" closes it. */
-export function dialog(json) {
-  if (!modal) return;
-  modal.firstChild?.close?.();
-  build(modal, json);
   try {
-    modal.firstChild?.showModal();
-  } catch {}
+    const host = doc.createElement("consent-banner");
+    root = host.attachShadow({ mode: "open" });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    main = root.appendChild(doc.createElement("div"));
+    modal = root.appendChild(doc.createElement("div"));
+    root.addEventListener("click", (e) => {
+      const control = e.target.closest("[data-action]");
+      if (control) {
+        if (control.dataset.action == "settings") opener = control;
+        act(control.dataset.action, control.dataset.category || "");
+      }
+    });
+    root.addEventListener("keydown", (e) => {
+      const dialog = modal.firstChild;
+      if (!dialog?.open) return;
+      if (e.key == "Escape") {
+        e.preventDefault();
+        act("close", "");
+      } else if (e.key == "Tab") {
+        // Tab and Shift+Tab wrap inside the dialog: from the last control to the first and back.
+        const all = dialog.querySelectorAll("button:not([disabled]),a[href]");
+        const first = all[0];
+        const last = all[all.length - 1];
+        const active = root.activeElement;
+        const to = !active ? first : e.shiftKey ? active == first && last : active == last && first;
+        if (to) {
+          e.preventDefault();
+          to.focus();
+        }
+      }
+    });
+    doc.body.append(host);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An element; attributes that are null or false are left out, children that are null or false
+ * skipped, strings become text nodes. */
+function h(tag, attrs, ...children) {
+  const el = doc.createElement(tag);
+  for (const name in attrs) if (attrs[name] != null && attrs[name] !== false) el.setAttribute(name, attrs[name]);
+  el.append(...children.flat().filter((c) => c != null && c !== false));
+  return el;
+}
+
+const button = (action, cls, text, attrs) => h("button", { type: "button", "data-action": action, class: cls, ...attrs }, text);
+
+/** Accept and reject share one class and one equal-column grid, so they cannot differ in
+ * prominence at any width. */
+const choices = (t) => h("div", { class: "pair" }, button("accept", "choice", t.acceptAll), button("reject", "choice", t.rejectAll));
+
+const switchLanguage = (m) => button("lang", "link", m.t.other, { lang: m.lang == "en" ? "ja" : "en" });
+
+/** A service's opt-out and privacy-policy links, when it has any. Each link's accessible name
+ * starts with its visible text and adds the recipient, so a list of links read out of context
+ * still tells the services apart. */
+const links = (s, t) =>
+  (s.optOut || s.policy) &&
+  h("p", { class: "links" }, [[s.optOut, t.optOut], [s.policy, t.servicePolicy]].map(([href, text]) => href && h("a", { href, "aria-label": text + t.separator + s.recipient }, text)));
+
+/** One category of the dialog with its switch and services; `on` is undefined for necessary (a
+ * checked, disabled switch). */
+function category(m, key, on) {
+  const t = m.t;
+  return h(
+    "li",
+    {},
+    h(
+      "div",
+      { class: "row" },
+      h("span", { class: "name", id: "n-" + key }, t[key]),
+      on == null && h("span", { class: "state" }, t.alwaysOn),
+      h("button", {
+        type: "button",
+        role: "switch",
+        "aria-checked": String(on ?? true),
+        "aria-labelledby": "n-" + key,
+        "aria-describedby": "d-" + key,
+        "data-category": key,
+        "data-action": on != null && "toggle",
+        disabled: on == null && "",
+      }),
+    ),
+    h("p", { class: "desc", id: "d-" + key }, t[key + "Text"]),
+    m.services
+      .filter((s) => s.category == key)
+      .map((s) =>
+        h("div", { class: "svc" }, h("p", { class: "svc-name" }, s.recipient), h("dl", {}, h("dt", {}, t.data), h("dd", {}, s.data), h("dt", {}, t.purpose), h("dd", {}, s.purpose)), links(s, t)),
+      ),
+  );
+}
+
+const views = {
+  banner: (m, t) =>
+    h(
+      "div",
+      { class: "banner", role: "region", "aria-label": t.region, lang: m.lang },
+      h("div", { class: "text" }, h("h2", {}, t.title), h("p", {}, t.description, m.policyUrl && [" ", h("a", { href: m.policyUrl }, t.policyLink)])),
+      h("div", { class: "actions" }, choices(t), button("settings", null, t.settings), switchLanguage(m)),
+    ),
+  reopen: (m, t) => button("settings", "reopen", t.reopen, { lang: m.lang }),
+};
+
+/** Draws the model `json` (src/view.rs): the banner or reopen control when `parts` has 1, the
+ * dialog (shown modal, or closed when the model has none) when it has 2. */
+export function render(json, parts) {
+  const m = JSON.parse(json);
+  const t = m.t;
+  if (parts & 1 && main) main.replaceChildren(...[views[m.view]?.(m, t)].filter(Boolean));
+  if (parts & 2 && modal) {
+    modal.firstChild?.close();
+    modal.replaceChildren();
+    if (m.dialog) {
+      const dialog = h(
+        "dialog",
+        { "aria-labelledby": "dt", "aria-describedby": "dd", lang: m.lang },
+        h(
+          "div",
+          { class: "dialog" },
+          h("h2", { id: "dt" }, t.dialogTitle),
+          h("p", { id: "dd" }, t.dialogDescription),
+          h("button", { type: "button", "data-action": "close", class: "close", "aria-label": t.close }, "×"),
+          h("ul", { class: "cats" }, category(m, "necessary"), Object.keys(m.dialog).map((key) => category(m, key, m.dialog[key]))),
+          h("div", { class: "actions" }, choices(t), button("save", null, t.save), switchLanguage(m)),
+        ),
+      );
+      modal.append(dialog);
+      dialog.showModal();
+    }
+  }
 }
 
 /** Remembers what has focus, for an API call that opens the dialog. */
@@ -153,6 +248,30 @@ export function focus(selector) {
 
 /** Shows a switch's state. */
 export const check = (category, on) => modal?.querySelector(`[data-category=${category}]`)?.setAttribute("aria-checked", on);
+
+/** The `lang` attribute of every `<consent-disclosure>`. */
+export const disclosures = () => [...doc.querySelectorAll("consent-disclosure")].map((el) => el.getAttribute("lang"));
+
+/** Fills the `<consent-disclosure>` elements, in order, with a services table each (the JSON
+ * array of models from src/view.rs). Light DOM: the site's styles apply to the table. */
+export function fill(json) {
+  const models = JSON.parse(json);
+  doc.querySelectorAll("consent-disclosure").forEach((el, i) => {
+    const m = models[i];
+    const t = m?.t;
+    if (!m) return;
+    el.replaceChildren(
+      h(
+        "table",
+        { lang: m.lang },
+        h("thead", {}, h("tr", {}, [t.recipient, t.data, t.purpose, t.optOut].map((text) => h("th", { scope: "col" }, text)))),
+        h("tbody", {}, m.services.map((s) => h("tr", {}, h("td", {}, s.recipient), h("td", {}, s.data), h("td", {}, s.purpose), h("td", {}, links(s, t))))),
+      ),
+    );
+  });
+}
+
+// ---------------------------------------------------------------- analytics and scripts
 
 /** gtag.js reads only `arguments` objects from dataLayer, never arrays. Offered as window.gtag
  * so the site can send its own events once analytics runs. */
@@ -196,8 +315,8 @@ export function cookie(value) {
 
 const INERT = 'script[type="text/plain"][data-consent]:not([data-consent-released])';
 
-/** The `data-consent` of every inert gated script, in document order, as a JSON array. */
-export const inert = () => JSON.stringify([...doc.querySelectorAll(INERT)].map((s) => s.getAttribute("data-consent")));
+/** The `data-consent` of every inert gated script, in document order. */
+export const inert = () => [...doc.querySelectorAll(INERT)].map((s) => s.getAttribute("data-consent"));
 
 /**
  * Replaces each inert script whose character in `due` (same order as `inert()`) is "1" with an
@@ -217,35 +336,15 @@ export function release(due) {
     live.nonce = inert.nonce;
     live.async = false;
     live.text = inert.text;
-    if (live.src) live.onload = live.onerror = next;
+    const external = live.hasAttribute("src");
+    if (external) live.onload = live.onerror = next;
     inert.replaceWith(live);
-    if (!live.src) next();
+    if (!external) next();
   };
   next();
 }
 
-/** The `lang` attribute of every `<consent-disclosure>`, as a JSON array. */
-export const disclosures = () => JSON.stringify([...doc.querySelectorAll("consent-disclosure")].map((el) => el.getAttribute("lang")));
-
-/** Fills the `<consent-disclosure>` elements, in order, with the JSON array of JsonML tables. */
-export function fill(json) {
-  const tables = JSON.parse(json);
-  doc.querySelectorAll("consent-disclosure").forEach((el, i) => {
-    if (tables[i]) {
-      el.replaceChildren();
-      add(el, tables[i]);
-    }
-  });
-}
-
-export const parse = (json) => JSON.parse(json);
-
-/** JSON text of `value`, or undefined when it has none (a function, a cycle). */
-export function stringify(value) {
-  try {
-    return JSON.stringify(value);
-  } catch {}
-}
+// ---------------------------------------------------------------- the API's listeners
 
 /** `on("change", fn)`; returns the function that unsubscribes. */
 export function on(listener) {
@@ -261,7 +360,7 @@ export function emit(json) {
     try {
       listener(state);
     } catch (error) {
-      console.error(PREFIX + "a change listener threw:", error);
+      console.error("consent-banner: a change listener threw:", error);
     }
   }
   doc.dispatchEvent(new CustomEvent("consent-banner:change", { detail: state }));

@@ -8,17 +8,10 @@ const key = Symbol.for("consent-banner");
 
 /** @type {import("./index.d.ts").mount} */
 export function mount(config = {}) {
-  if (!globalThis[key]) {
-    let json = "{}";
-    try {
-      json = JSON.stringify(config ?? {});
-    } catch (error) {
-      console.error("consent-banner: mount(config) needs a plain object that JSON can hold; using the built-in configuration.", error);
-    }
-    globalThis[key] = init({ module_or_path: new URL("./consent_banner_bg.wasm", import.meta.url) }).then(() => {
-      start(json, act);
-      return { get, acceptAll, rejectAll, set, show, reset, on };
-    });
-  }
+  globalThis[key] ??= init({ module_or_path: new URL("./consent_banner_bg.wasm", import.meta.url) }).then(() => {
+    // The core reads the object as it reads data-config's parsed JSON, and reports what it cannot use.
+    start(config ?? {}, act);
+    return { get, acceptAll, rejectAll, set, show, reset, on };
+  });
   return globalThis[key];
 }

@@ -32,14 +32,13 @@ impl Lang {
 
     /// Reads a language tag (`ja`, `ja-JP`, `EN-us`…) by its primary subtag; other languages are `None`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("en") {
-            Some(Lang::En)
-        } else if primary.eq_ignore_ascii_case("ja") {
-            Some(Lang::Ja)
-        } else {
-            None
-        }
+        let b = tag.trim_ascii().as_bytes();
+        let lang = match [b.first()?.to_ascii_lowercase(), b.get(1)?.to_ascii_lowercase()] {
+            [b'e', b'n'] => Lang::En,
+            [b'j', b'a'] => Lang::Ja,
+            _ => return None,
+        };
+        matches!(b.get(2), None | Some(b'-' | b'_')).then_some(lang)
     }
 }
 
@@ -59,136 +58,48 @@ pub fn resolve(choice: LangChoice, html_lang: Option<&str>, navigator_languages:
     }
 }
 
-/// The name and one-line description of a category in the preferences dialog.
-#[derive(Clone, Copy)]
-pub struct CategoryText<'a> {
-    pub name: &'a str,
-    pub description: &'a str,
-}
+/// Text keys a site may replace in `texts.en` / `texts.ja` (contract). Button names are the
+/// contract's and stay as they are, so a visitor always finds the same controls.
+pub const REPLACEABLE: [&str; 6] = ["title", "description", "policyLink", "dialogTitle", "dialogDescription", "region"];
 
-/// Every string of one language: the built-in ones, or a site's replacements (`texts` in the
-/// configuration) over them.
-#[derive(Clone, Copy)]
-pub struct Texts<'a> {
-    pub title: &'a str,
-    pub description: &'a str,
-    pub policy_link: &'a str,
-    pub accept_all: &'a str,
-    pub reject_all: &'a str,
-    pub settings: &'a str,
-    pub save: &'a str,
-    /// Label of the switch to this language, shown in the other language's banner.
-    pub language_name: &'a str,
-    pub reopen: &'a str,
-    pub dialog_title: &'a str,
-    pub dialog_description: &'a str,
-    pub close: &'a str,
-    pub always_on: &'a str,
-    /// Accessible name of the banner region.
-    pub region: &'a str,
-    /// Labels of the external-transmission disclosure (table headers and the dialog's lines).
-    pub recipient: &'a str,
-    pub data_sent: &'a str,
-    pub purpose: &'a str,
-    pub opt_out: &'a str,
-    pub service_policy: &'a str,
-    /// Joins a link's text and its service in the link's accessible name ("Opt-out: Google LLC").
-    pub name_separator: &'a str,
-    pub necessary: CategoryText<'a>,
-    pub analytics: CategoryText<'a>,
-    pub functional: CategoryText<'a>,
-    pub marketing: CategoryText<'a>,
-}
-
-impl<'a> Texts<'a> {
-    /// The name and description of an optional category.
-    pub fn category(&self, category: crate::consent::Category) -> CategoryText<'a> {
-        match category {
-            crate::consent::Category::Analytics => self.analytics,
-            crate::consent::Category::Functional => self.functional,
-            crate::consent::Category::Marketing => self.marketing,
-        }
-    }
-}
-
-const EN: Texts<'static> = Texts {
-    title: "Cookies on this site",
-    description: "We would like to use analytics cookies to understand how this site is used, so that we can improve it. We only set them if you agree, and you can change your choice at any time.",
-    policy_link: "Privacy policy",
-    accept_all: "Accept all",
-    reject_all: "Reject all",
-    settings: "Settings",
-    save: "Save settings",
-    language_name: "English",
-    reopen: "Cookie settings",
-    dialog_title: "Cookie settings",
-    dialog_description: "Choose which cookies this site may use. Necessary cookies are always on; the others are used only if you switch them on.",
-    close: "Close",
-    always_on: "Always on",
-    region: "Cookie consent",
-    recipient: "Recipient",
-    data_sent: "Information sent",
-    purpose: "Purpose",
-    opt_out: "Opt-out",
-    service_policy: "Privacy policy",
-    name_separator: ": ",
-    necessary: CategoryText {
-        name: "Necessary",
-        description: "Needed for the site to work and to remember this choice. They cannot be switched off.",
-    },
-    analytics: CategoryText {
-        name: "Analytics",
-        description: "Help us understand how visitors use the site, so that we can improve it.",
-    },
-    functional: CategoryText {
-        name: "Functional",
-        description: "Remember your preferences and enable extra features.",
-    },
-    marketing: CategoryText {
-        name: "Marketing",
-        description: "Used to show advertising and to measure how well it works.",
-    },
-};
-
-const JA: Texts<'static> = Texts {
-    title: "Cookieの使用について",
-    description:
-        "当サイトでは、サイトの利用状況を分析するためにCookieを使用します。同意いただいた場合にのみ使用し、設定はいつでも変更できます。",
-    policy_link: "プライバシーポリシー",
-    accept_all: "すべて同意する",
-    reject_all: "すべて拒否する",
-    settings: "設定",
-    save: "設定を保存",
-    language_name: "日本語",
-    reopen: "Cookie設定",
-    dialog_title: "Cookie設定",
-    dialog_description: "当サイトで使用するCookieを選択できます。必須のCookieは常に有効です。それ以外は、有効にした場合にのみ使用します。",
-    close: "閉じる",
-    always_on: "常に有効",
-    region: "Cookieの同意",
-    recipient: "送信先",
-    data_sent: "送信される情報",
-    purpose: "利用目的",
-    opt_out: "オプトアウト",
-    service_policy: "プライバシーポリシー",
-    name_separator: "：",
-    necessary: CategoryText {
-        name: "必須", description: "サイトの動作と、この設定の記録に必要なCookieです。無効にすることはできません。"
-    },
-    analytics: CategoryText {
-        name: "分析", description: "サイトの利用状況を分析し、改善に役立てるために使用します。"
-    },
-    functional: CategoryText { name: "機能", description: "利用者の設定の記憶や、追加機能の提供に使用します。" },
-    marketing: CategoryText { name: "広告", description: "広告の表示と、その効果の測定に使用します。" },
-};
-
-/// The built-in texts of a language.
-pub fn texts(lang: Lang) -> Texts<'static> {
+/// Every built-in text of a language, as the JSON object the renderer reads: the banner and the
+/// dialog (`other` is the switch to the other language, in that language), the 外部送信
+/// labels (`separator` joins a link's text and its recipient in the link's accessible name),
+/// and each category's name and description.
+pub fn texts(lang: Lang) -> &'static str {
     match lang {
         Lang::En => EN,
         Lang::Ja => JA,
     }
 }
+
+const EN: &str = concat!(
+    r#"{"title":"Cookies on this site","#,
+    r#""description":"We would like to use analytics cookies to understand how this site is used, so that we can improve it. We only set them if you agree, and you can change your choice at any time.","#,
+    r#""policyLink":"Privacy policy","acceptAll":"Accept all","rejectAll":"Reject all","settings":"Settings","save":"Save settings","#,
+    r#""other":"日本語","reopen":"Cookie settings","dialogTitle":"Cookie settings","#,
+    r#""dialogDescription":"Choose which cookies this site may use. Necessary cookies are always on; the others are used only if you switch them on.","#,
+    r#""close":"Close","alwaysOn":"Always on","region":"Cookie consent","#,
+    r#""recipient":"Recipient","data":"Information sent","purpose":"Purpose","optOut":"Opt-out","servicePolicy":"Privacy policy","separator":": ","#,
+    r#""necessary":"Necessary","necessaryText":"Needed for the site to work and to remember this choice. They cannot be switched off.","#,
+    r#""analytics":"Analytics","analyticsText":"Help us understand how visitors use the site, so that we can improve it.","#,
+    r#""functional":"Functional","functionalText":"Remember your preferences and enable extra features.","#,
+    r#""marketing":"Marketing","marketingText":"Used to show advertising and to measure how well it works."}"#
+);
+
+const JA: &str = concat!(
+    r#"{"title":"Cookieの使用について","#,
+    r#""description":"当サイトでは、サイトの利用状況を分析するためにCookieを使用します。同意いただいた場合にのみ使用し、設定はいつでも変更できます。","#,
+    r#""policyLink":"プライバシーポリシー","acceptAll":"すべて同意する","rejectAll":"すべて拒否する","settings":"設定","save":"設定を保存","#,
+    r#""other":"English","reopen":"Cookie設定","dialogTitle":"Cookie設定","#,
+    r#""dialogDescription":"当サイトで使用するCookieを選択できます。必須のCookieは常に有効です。それ以外は、有効にした場合にのみ使用します。","#,
+    r#""close":"閉じる","alwaysOn":"常に有効","region":"Cookieの同意","#,
+    r#""recipient":"送信先","data":"送信される情報","purpose":"利用目的","optOut":"オプトアウト","servicePolicy":"プライバシーポリシー","separator":"：","#,
+    r#""necessary":"必須","necessaryText":"サイトの動作と、この設定の記録に必要なCookieです。無効にすることはできません。","#,
+    r#""analytics":"分析","analyticsText":"サイトの利用状況を分析し、改善に役立てるために使用します。","#,
+    r#""functional":"機能","functionalText":"利用者の設定の記憶や、追加機能の提供に使用します。","#,
+    r#""marketing":"広告","marketingText":"広告の表示と、その効果の測定に使用します。"}"#
+);
 
 /// A text given once per language; a missing language falls back to the other one.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -7,10 +7,10 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use crate::catalogue::{self, Lang, LangChoice, Localized, Texts};
+use crate::catalogue::{Lang, LangChoice, Localized, REPLACEABLE};
 use crate::consent::Category;
 use crate::defaults;
-use crate::json::{self, Json};
+use crate::json::{Kind, Value};
 use crate::timestamp;
 
 /// How loudly a configuration problem is logged.
@@ -76,7 +76,7 @@ pub struct Config {
     pub categories: Vec<Category>,
     /// Services of configured categories, in the order given (the built-in GA4 one last).
     pub services: Vec<Service>,
-    /// The site's replacements for built-in texts: (language, key as in `TEXT_KEYS`, text).
+    /// The site's replacements for built-in texts: (language, key as in `REPLACEABLE`, text).
     pub texts: Vec<(Lang, &'static str, String)>,
 }
 
@@ -100,28 +100,11 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The texts of a language: the built-in ones with the site's replacements over them.
-    pub fn texts(&self, lang: Lang) -> Texts<'_> {
-        let mut t = catalogue::texts(lang);
-        for (_, key, text) in self.texts.iter().filter(|(l, _, _)| *l == lang) {
-            let text = text.as_str();
-            match *key {
-                "title" => t.title = text,
-                "description" => t.description = text,
-                "policyLink" => t.policy_link = text,
-                "dialogTitle" => t.dialog_title = text,
-                "dialogDescription" => t.dialog_description = text,
-                "region" => t.region = text,
-                _ => {}
-            }
-        }
-        t
+    /// The site's replacements for built-in texts in `lang`, as (key, text).
+    pub fn overrides(&self, lang: Lang) -> impl Iterator<Item = (&str, &str)> {
+        self.texts.iter().filter(move |(l, _, _)| *l == lang).map(|(_, key, text)| (*key, text.as_str()))
     }
 }
-
-/// Text keys a site may replace in `texts.en` / `texts.ja`. Button names are the contract's and
-/// stay as they are, so a visitor always finds the same controls.
-pub const TEXT_KEYS: [&str; 6] = ["title", "description", "policyLink", "dialogTitle", "dialogDescription", "region"];
 
 /// One setting, in its two spellings (contract).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -168,22 +151,60 @@ pub fn is_ga_id(s: &str) -> bool {
 /// A URL the banner may put in a link or a script: relative, `http:` or `https:`. Browsers drop
 /// tabs and newlines inside URLs and trim control characters, so `java\tscript:` is caught too.
 pub fn is_safe_url(s: &str) -> bool {
-    let cleaned: String = s.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
-    if cleaned.is_empty() || cleaned.chars().any(|c| c.is_control()) {
-        return false;
+    let mut b = s.as_bytes();
+    while let [first, rest @ ..] = b {
+        if *first > b' ' {
+            break;
+        }
+        b = rest;
+    }
+    while let [rest @ .., last] = b {
+        if *last > b' ' {
+            break;
+        }
+        b = rest;
     }
     // A scheme is what comes before the first ':' when no '/', '?' or '#' comes earlier.
-    // (`split` rather than slicing: a slice's panic path would pull formatting into the wasm.)
-    let head = cleaned.split(['/', '?', '#']).next().unwrap_or("");
-    match head.split_once(':') {
-        None => true,
-        Some((scheme, _)) => scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"),
+    let mut scheme = [0u8; 6];
+    let (mut len, mut ended, mut safe, mut prev) = (0, false, !b.is_empty(), 0u8);
+    for &c in b {
+        let ignored = matches!(c, b'\t' | b'\n' | b'\r');
+        // C0 and C1 controls (U+0080–U+009F are C2 80–9F in UTF-8) and DEL.
+        if (c < b' ' && !ignored) || c == 0x7f || (prev == 0xc2 && (0x80..0xa0).contains(&c)) {
+            return false;
+        }
+        prev = c;
+        if ended || ignored {
+            continue;
+        }
+        match c {
+            b'/' | b'?' | b'#' => ended = true,
+            b':' => {
+                ended = true;
+                safe = matches!(scheme.get(..len), Some(b"http" | b"https"));
+            }
+            _ => {
+                if let Some(slot) = scheme.get_mut(len) {
+                    *slot = c.to_ascii_lowercase();
+                }
+                len += 1;
+            }
+        }
     }
+    safe
+}
+
+/// Decimal digits as a number (`None` for anything else, or past a million).
+fn whole(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    s.bytes().try_fold(0u32, |n, c| (c.is_ascii_digit() && n < 1_000_000).then(|| n * 10 + u32::from(c - b'0')))
 }
 
 /// Applies one setting's textual value; on refusal, says what was expected and what happens.
 fn apply(config: &mut Config, setting: Setting, value: &str) -> Result<(), &'static str> {
-    let v = value.trim();
+    let v = value.trim_ascii();
     let lower = v.to_ascii_lowercase();
     match setting {
         Setting::GaId if is_ga_id(v) => config.ga_id = Some(v.to_owned()),
@@ -204,8 +225,8 @@ fn apply(config: &mut Config, setting: Setting, value: &str) -> Result<(), &'sta
         Setting::PolicyVersion => config.policy_version = value.to_owned(),
         Setting::AnalyticsSrc if is_safe_url(v) => config.analytics_src = Some(v.to_owned()),
         Setting::AnalyticsSrc => return Err("is not an http(s) or relative URL; it is never loaded."),
-        Setting::ExpiresDays => match v.parse::<u32>() {
-            Ok(days) if (defaults::EXPIRES_DAYS_MIN..=defaults::EXPIRES_DAYS_MAX).contains(&days) => config.expires_days = days,
+        Setting::ExpiresDays => match whole(v) {
+            Some(days) if (defaults::EXPIRES_DAYS_MIN..=defaults::EXPIRES_DAYS_MAX).contains(&days) => config.expires_days = days,
             _ => return Err("is not a whole number of days from 1 to 395; using 180."),
         },
         Setting::Gpc => {
@@ -248,18 +269,19 @@ fn say(problems: &mut Vec<Problem>, level: Level, parts: &[&str]) {
 }
 
 /// Where the JSON configuration comes from.
-pub enum Embedded<'a> {
+pub enum Embedded<'a, V> {
     /// No `data-config` attribute (and no `mount` object).
     Absent,
     /// `data-config` names an element the page does not have.
     Missing(&'a str),
-    /// The JSON text, and what to call its source in messages (`data-config="site-config"`).
-    Text { json: &'a str, source: &'a str },
+    /// The parsed configuration (what did not parse is `Kind::Other`), and what to call its
+    /// source in messages (`data-config="site-config"`).
+    Parsed { value: V, source: &'a str },
 }
 
 /// Reads the settings from the JSON configuration, then the script tag's attributes through
 /// `attr` (which wins). Invalid values are reported and treated as absent.
-pub fn read(attr: impl Fn(&str) -> Option<String>, embedded: Embedded) -> (Config, Vec<Problem>) {
+pub fn read<V: Value>(attr: impl Fn(&str) -> Option<String>, embedded: Embedded<V>) -> (Config, Vec<Problem>) {
     let mut config = Config::default();
     let mut problems = Vec::new();
     match embedded {
@@ -267,10 +289,10 @@ pub fn read(attr: impl Fn(&str) -> Option<String>, embedded: Embedded) -> (Confi
         Embedded::Missing(id) => {
             say(&mut problems, Level::Error, &["data-config=\"", id, "\" names no element in the page; using the built-in configuration."])
         }
-        Embedded::Text { json: text, source } => match json::parse(text) {
-            Some(value @ Json::Object(_)) => from_json(&mut config, &value, source, &mut problems),
-            _ => say(&mut problems, Level::Error, &[source, " is not a JSON object; using the built-in configuration."]),
-        },
+        Embedded::Parsed { value, source } if value.kind() == Kind::Object => from_json(&mut config, &value, source, &mut problems),
+        Embedded::Parsed { source, .. } => {
+            say(&mut problems, Level::Error, &[source, " is not a JSON object; using the built-in configuration."])
+        }
     }
     for (attribute, _, setting) in SETTINGS {
         if let Some(value) = attr(attribute) {
@@ -292,22 +314,28 @@ fn integer_text(n: i64) -> String {
     s
 }
 
-fn wrong_type(problems: &mut Vec<Problem>, source: &str, key: &str, expected: &str, found: &Json) {
-    say(problems, Level::Error, &[source, ": \"", key, "\" should be ", expected, ", not ", found.kind(), "; using the default."]);
+fn wrong_type<V: Value>(problems: &mut Vec<Problem>, source: &str, key: &str, expected: &str, found: &V) {
+    say(problems, Level::Error, &[source, ": \"", key, "\" should be ", expected, ", not ", found.kind().name(), "; using the default."]);
 }
 
-fn from_json(config: &mut Config, value: &Json, source: &str, problems: &mut Vec<Problem>) {
-    let Some(members) = value.as_object() else { return };
-    for (key, v) in members {
+/// A JSON number that is a whole number, as an integer.
+fn integer<V: Value>(v: &V) -> Option<i64> {
+    let n = v.number()?;
+    let i = n as i64;
+    (i as f64 == n).then_some(i)
+}
+
+fn from_json<V: Value>(config: &mut Config, value: &V, source: &str, problems: &mut Vec<Problem>) {
+    for i in 0..value.len() {
+        let key = value.key(i);
         let key = key.as_str();
+        let v = value.at(i);
         if let Some(&(_, _, setting)) = SETTINGS.iter().find(|(_, k, _)| *k == key) {
             // The JSON spelling of each value: a string, except these two.
-            let text = match (setting, v) {
-                (Setting::ExpiresDays, Json::Number(Some(n))) => Some(integer_text(*n)),
-                (Setting::Reopen, Json::Bool(b)) => Some(String::from(if *b { "true" } else { "false" })),
-                (Setting::ExpiresDays | Setting::Reopen, _) => None,
-                (_, Json::String(s)) => Some(s.clone()),
-                _ => None,
+            let text = match setting {
+                Setting::ExpiresDays => integer(&v).map(integer_text),
+                Setting::Reopen => v.boolean().map(|b| String::from(if b { "true" } else { "false" })),
+                _ => v.string(),
             };
             match text {
                 Some(text) => {
@@ -321,117 +349,131 @@ fn from_json(config: &mut Config, value: &Json, source: &str, problems: &mut Vec
                         Setting::Reopen => "true or false",
                         _ => "a string",
                     };
-                    wrong_type(problems, source, key, expected, v);
+                    wrong_type(problems, source, key, expected, &v);
                 }
             }
             continue;
         }
         match key {
-            "categories" => categories(config, v, source, problems),
-            "services" => services(config, v, source, problems),
-            "texts" => texts(config, v, source, problems),
+            "categories" => categories(config, &v, source, problems),
+            "services" => services(config, &v, source, problems),
+            "texts" => texts(config, &v, source, problems),
             _ => say(problems, Level::Warn, &[source, ": unknown key \"", key, "\" is ignored."]),
         }
     }
 }
 
-fn categories(config: &mut Config, v: &Json, source: &str, problems: &mut Vec<Problem>) {
-    let Some(items) = v.as_array() else { return wrong_type(problems, source, "categories", "an array of category names", v) };
+fn categories<V: Value>(config: &mut Config, v: &V, source: &str, problems: &mut Vec<Problem>) {
+    const EXPECTED: &str = "an array of category names";
+    if v.kind() != Kind::Array {
+        return wrong_type(problems, source, "categories", EXPECTED, v);
+    }
     let mut list = Vec::new();
-    for item in items {
-        match item.as_str() {
-            Some("necessary") => {}
-            Some(name) => match Category::from_key(name) {
-                Some(c) if !list.contains(&c) => list.push(c),
-                Some(_) => {}
-                None => say(
-                    problems,
-                    Level::Warn,
-                    &[source, ": unknown category \"", name, "\" is ignored (analytics, functional or marketing)."],
-                ),
-            },
-            None => return wrong_type(problems, source, "categories", "an array of category names", v),
+    for i in 0..v.len() {
+        let Some(name) = v.at(i).string() else { return wrong_type(problems, source, "categories", EXPECTED, v) };
+        match Category::from_key(&name) {
+            Some(c) if !list.contains(&c) => list.push(c),
+            Some(_) => {}
+            None if name == crate::consent::NECESSARY => {}
+            None => {
+                say(problems, Level::Warn, &[source, ": unknown category \"", &name, "\" is ignored (analytics, functional or marketing)."])
+            }
         }
     }
     config.categories = list;
 }
 
 /// A per-language text: `{ "en": "…", "ja": "…" }`, or one string for both.
-fn localized(v: &Json) -> Option<Localized> {
-    if let Some(s) = v.as_str() {
-        return Some(Localized { en: Some(s.to_owned()), ja: Some(s.to_owned()) });
+fn localized<V: Value>(v: &V) -> Option<Localized> {
+    if let Some(s) = v.string() {
+        return Some(Localized { en: Some(s.clone()), ja: Some(s) });
     }
-    v.as_object()?;
+    if v.kind() != Kind::Object {
+        return None;
+    }
     let lang = |key| match v.get(key) {
         None => Some(None),
-        Some(t) => t.as_str().map(|s| Some(s.to_owned())),
+        Some(t) => t.string().map(Some),
     };
     Some(Localized { en: lang("en")?, ja: lang("ja")? })
 }
 
-fn services(config: &mut Config, v: &Json, source: &str, problems: &mut Vec<Problem>) {
-    let Some(items) = v.as_array() else { return wrong_type(problems, source, "services", "an array of services", v) };
-    for item in items {
-        match service(item, source, problems) {
+fn services<V: Value>(config: &mut Config, v: &V, source: &str, problems: &mut Vec<Problem>) {
+    if v.kind() != Kind::Array {
+        return wrong_type(problems, source, "services", "an array of services", v);
+    }
+    for i in 0..v.len() {
+        match service(&v.at(i), source, problems) {
             Ok(s) => config.services.push(s),
             Err(what) => say(problems, Level::Error, &[source, ": a service ", what, "; it is left out."]),
         }
     }
 }
 
-fn service(v: &Json, source: &str, problems: &mut Vec<Problem>) -> Result<Service, &'static str> {
-    v.as_object().ok_or("is not an object")?;
-    let id = v.get("id").and_then(Json::as_str).ok_or("has no \"id\" string")?;
+const SERVICE_KEYS: [&str; 7] = ["id", "category", "recipient", "data", "purpose", "optOutUrl", "policyUrl"];
+
+fn service<V: Value>(v: &V, source: &str, problems: &mut Vec<Problem>) -> Result<Service, &'static str> {
+    if v.kind() != Kind::Object {
+        return Err("is not an object");
+    }
+    let id = v.get("id").and_then(|id| id.string()).ok_or("has no \"id\" string")?;
     let category = v
         .get("category")
-        .and_then(Json::as_str)
-        .and_then(Category::from_key)
+        .and_then(|c| c.string())
+        .and_then(|c| Category::from_key(&c))
         .ok_or("has no \"category\" of analytics, functional or marketing")?;
-    let text = |key| v.get(key).map_or(Some(Localized::default()), localized);
+    let text = |key| v.get(key).map_or(Some(Localized::default()), |t| localized(&t));
     let url = |key| match v.get(key) {
         None => Ok(None),
         Some(u) => u
-            .as_str()
+            .string()
             .filter(|u| is_safe_url(u))
-            .map(|u| Some(u.to_owned()))
+            .map(Some)
             .ok_or("has an \"optOutUrl\" or \"policyUrl\" that is not an http(s) or relative URL"),
     };
-    for (key, _) in v.as_object().unwrap_or(&[]) {
-        if !["id", "category", "recipient", "data", "purpose", "optOutUrl", "policyUrl"].contains(&key.as_str()) {
-            say(problems, Level::Warn, &[source, ": service \"", id, "\": unknown key \"", key, "\" is ignored."]);
+    for i in 0..v.len() {
+        let key = v.key(i);
+        if !SERVICE_KEYS.contains(&key.as_str()) {
+            say(problems, Level::Warn, &[source, ": service \"", &id, "\": unknown key \"", &key, "\" is ignored."]);
         }
     }
     Ok(Service {
-        id: id.to_owned(),
         category,
         recipient: text("recipient").ok_or("has a \"recipient\" that is not text or { en, ja }")?,
         data: text("data").ok_or("has a \"data\" that is not text or { en, ja }")?,
         purpose: text("purpose").ok_or("has a \"purpose\" that is not text or { en, ja }")?,
         opt_out_url: url("optOutUrl")?,
         policy_url: url("policyUrl")?,
+        id,
     })
 }
 
-fn texts(config: &mut Config, v: &Json, source: &str, problems: &mut Vec<Problem>) {
-    let Some(langs) = v.as_object() else { return wrong_type(problems, source, "texts", "an object of languages", v) };
-    for (tag, entries) in langs {
+fn texts<V: Value>(config: &mut Config, v: &V, source: &str, problems: &mut Vec<Problem>) {
+    if v.kind() != Kind::Object {
+        return wrong_type(problems, source, "texts", "an object of languages", v);
+    }
+    for i in 0..v.len() {
+        let tag = v.key(i);
         let lang = match tag.as_str() {
             "en" => Lang::En,
             "ja" => Lang::Ja,
             _ => {
-                say(problems, Level::Warn, &[source, ": texts for \"", tag, "\" are ignored (en or ja)."]);
+                say(problems, Level::Warn, &[source, ": texts for \"", &tag, "\" are ignored (en or ja)."]);
                 continue;
             }
         };
-        let Some(entries) = entries.as_object() else {
-            wrong_type(problems, source, "texts", "an object of texts per language", entries);
+        let entries = v.at(i);
+        if entries.kind() != Kind::Object {
+            wrong_type(problems, source, "texts", "an object of texts per language", &entries);
             continue;
-        };
-        for (key, text) in entries {
-            match (TEXT_KEYS.iter().find(|k| **k == key.as_str()), text.as_str()) {
-                (Some(k), Some(t)) => config.texts.push((lang, k, t.to_owned())),
-                (Some(_), None) => wrong_type(problems, source, key, "a string", text),
-                (None, _) => say(problems, Level::Warn, &[source, ": unknown text \"", key, "\" is ignored."]),
+        }
+        for j in 0..entries.len() {
+            let key = entries.key(j);
+            let text = entries.at(j);
+            match (REPLACEABLE.iter().find(|k| **k == key.as_str()), text.string()) {
+                (Some(k), Some(t)) => config.texts.push((lang, k, t)),
+                (Some(_), None) => wrong_type(problems, source, &key, "a string", &text),
+                (None, _) => say(problems, Level::Warn, &[source, ": unknown text \"", &key, "\" is ignored."]),
             }
         }
     }
@@ -442,7 +484,9 @@ fn texts(config: &mut Config, v: &Json, source: &str, problems: &mut Vec<Problem
 fn settle(config: &mut Config, problems: &mut Vec<Problem>) {
     if config.ga_id.is_some() {
         if !config.categories.contains(&Category::Analytics) {
-            config.categories.insert(0, Category::Analytics);
+            let mut categories = vec![Category::Analytics];
+            categories.append(&mut config.categories);
+            config.categories = categories;
         }
         if !config.services.iter().any(|s| s.id == "ga4") {
             config.services.push(ga4_service());

@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use crate::catalogue::{self, Lang};
 use crate::config::{Config, Problem};
 use crate::gate::{self, Effects};
-use crate::json;
+use crate::json::{self, Kind, Value};
 use crate::record::{self, Decision, Record};
 use crate::timestamp;
 
@@ -147,19 +147,21 @@ impl State {
 /// Categories to switch on or off, from `set()`.
 pub type Requested = Vec<(Category, bool)>;
 
-/// Reads `set()`'s argument, as JSON text (`None`: it had none): category names to booleans.
-/// Unknown names come back as warnings; anything else is one error and no decision.
-pub fn read_set(json: Option<&str>) -> Result<(Requested, Vec<Problem>), Problem> {
+/// Reads `set()`'s argument: category names to booleans. Unknown names come back as warnings;
+/// anything else is one error and no decision.
+pub fn read_set<V: Value>(value: &V) -> Result<(Requested, Vec<Problem>), Problem> {
     let usage = || Problem::error(&["set() takes an object of category names to true or false, such as { analytics: true }."]);
-    let value = json.and_then(json::parse).ok_or_else(usage)?;
-    let members = value.as_object().ok_or_else(usage)?;
+    if value.kind() != Kind::Object {
+        return Err(usage());
+    }
     let mut values = Vec::new();
     let mut problems = Vec::new();
-    for (name, on) in members {
-        let on = on.as_bool().ok_or_else(usage)?;
-        match Category::from_key(name) {
+    for i in 0..value.len() {
+        let name = value.key(i);
+        let on = value.at(i).boolean().ok_or_else(usage)?;
+        match Category::from_key(&name) {
             Some(c) => values.push((c, on)),
-            None => problems.push(Problem::warn(&["set() ignores the unknown category \"", name, "\"."])),
+            None => problems.push(Problem::warn(&["set() ignores the unknown category \"", &name, "\"."])),
         }
     }
     Ok((values, problems))

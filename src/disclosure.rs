@@ -18,12 +18,6 @@ pub struct Row<'a> {
     pub policy_url: Option<&'a str>,
 }
 
-/// Column headers, in order: recipient, information sent, purpose, opt-out (contract).
-pub fn headers(config: &Config, lang: Lang) -> [&str; 4] {
-    let t = config.texts(lang);
-    [t.recipient, t.data_sent, t.purpose, t.opt_out]
-}
-
 /// Every service of the configured categories, in category order, then configuration order.
 pub fn rows(config: &Config, lang: Lang) -> Vec<Row<'_>> {
     config

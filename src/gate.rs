@@ -2,12 +2,12 @@
 //! the cookies to delete, and which gated scripts are released. Decisions only; `web` applies them.
 
 use alloc::string::String;
-use alloc::vec;
 use alloc::vec::Vec;
 
 use crate::config::Config;
 use crate::consent::{Category, Choices, NECESSARY};
-use crate::{defaults, json};
+use crate::defaults;
+use crate::json::{self, cat};
 
 /// Google Consent Mode v2 types and the category that grants each (`None`: always granted).
 pub const CONSENT_TYPES: [(&str, Option<Category>); 7] = [
@@ -67,7 +67,7 @@ pub fn analytics(config: &Config, choices: Choices) -> Option<AnalyticsLoad> {
     }
     let script_url = match (&config.analytics_src, &config.ga_id) {
         (Some(src), _) => src.clone(),
-        (None, Some(id)) => [defaults::GA_SCRIPT_URL, id].concat(),
+        (None, Some(id)) => cat(&[defaults::GA_SCRIPT_URL, id]),
         (None, None) => return None,
     };
     Some(AnalyticsLoad { script_url, ga_id: config.ga_id.clone() })
@@ -122,15 +122,29 @@ pub fn is_analytics_cookie(name: &str) -> bool {
 pub fn expired_cookies(cookies: &str, host: &str) -> Vec<String> {
     let domains = cookie_domains(host);
     let mut out = Vec::new();
-    for pair in cookies.split(';') {
-        let name = pair.split('=').next().unwrap_or("").trim();
+    let mut rest = cookies;
+    while !rest.is_empty() {
+        let (pair, next) = split(rest, b';');
+        rest = next;
+        let name = split(pair, b'=').0.trim_ascii();
         if is_analytics_cookie(name) {
-            let expired = [name, "=; Max-Age=0; path=/"].concat();
-            out.extend(domains.iter().map(|domain| [&expired, "; domain=", domain].concat()));
+            let expired = cat(&[name, "=; Max-Age=0; path=/"]);
+            for domain in &domains {
+                out.push(cat(&[&expired, "; domain=", domain]));
+            }
             out.push(expired);
         }
     }
     out
+}
+
+/// `s` up to the first `sep`, and what follows it (empty when there is none). Split by hand:
+/// `str::split`'s slicing can panic, and its message would link formatting into the wasm.
+fn split(s: &str, sep: u8) -> (&str, &str) {
+    match s.bytes().position(|b| b == sep).and_then(|i| s.split_at_checked(i)) {
+        Some((head, tail)) => (head, tail.get(1..).unwrap_or("")),
+        None => (s, ""),
+    }
 }
 
 /// Domains to delete a cookie on: the host and each parent that can hold cookies (not a bare
@@ -138,17 +152,15 @@ pub fn expired_cookies(cookies: &str, host: &str) -> Vec<String> {
 pub fn cookie_domains(host: &str) -> Vec<&str> {
     let host = host.trim_end_matches('.');
     let is_ip = host.contains(':') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-    if is_ip || !host.contains('.') {
-        return Vec::new();
+    let mut domains = Vec::new();
+    if is_ip {
+        return domains;
     }
-    let mut domains = vec![host];
+    // Each suffix that starts after a dot and still holds one: the host, then its parents.
     let mut rest = host;
-    while let Some((_, parent)) = rest.split_once('.') {
-        if !parent.contains('.') {
-            break;
-        }
-        domains.push(parent);
-        rest = parent;
+    while rest.contains('.') {
+        domains.push(rest);
+        rest = split(rest, b'.').1;
     }
     domains
 }

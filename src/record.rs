@@ -7,12 +7,13 @@ use alloc::vec::Vec;
 
 use crate::catalogue::Lang;
 use crate::consent::{Category, Choices};
-use crate::json::{self, Json};
+use crate::json::{self, Kind, Value};
 use crate::{defaults, timestamp};
 
 /// `localStorage["consent-banner"]` (contract). Unknown keys are ignored on read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Record {
+    /// The schema number when it is the one this version writes, else 0.
     pub schema: u32,
     pub policy_version: String,
     /// Category name → granted, in stored order.
@@ -30,29 +31,31 @@ pub struct Decision {
     pub lang: Option<Lang>,
 }
 
-/// Reads a record from parsed JSON: an object with every key of the right type, or nothing.
-pub fn from_json(value: &Json) -> Option<Record> {
-    value.as_object()?;
-    let text = |key: &str| value.get(key)?.as_str().map(str::to_owned);
-    let categories =
-        value.get("categories")?.as_object()?.iter().map(|(k, v)| Some((k.clone(), v.as_bool()?))).collect::<Option<Vec<_>>>()?;
+/// Reads a record from the parsed stored JSON: an object with every key of the right type, or
+/// nothing.
+pub fn from_value<V: Value>(value: &V) -> Option<Record> {
+    if value.kind() != Kind::Object {
+        return None;
+    }
+    let text = |key: &str| value.get(key)?.string();
+    let stored = value.get("categories")?;
+    if stored.kind() != Kind::Object {
+        return None;
+    }
+    let categories = (0..stored.len()).map(|i| Some((stored.key(i), stored.at(i).boolean()?))).collect::<Option<Vec<_>>>()?;
     let lang = match value.get("lang") {
-        None | Some(Json::Null) => None,
-        Some(v) => Some(v.as_str()?.to_owned()),
+        Some(v) if v.kind() != Kind::Null => Some(v.string()?),
+        _ => None,
     };
+    let schema = value.get("schema")?.number()?;
     Some(Record {
-        schema: u32::try_from(value.get("schema")?.as_integer()?).ok()?,
+        schema: if schema == f64::from(defaults::RECORD_SCHEMA) { defaults::RECORD_SCHEMA } else { 0 },
         policy_version: text("policyVersion")?,
         categories,
         decided_at: text("decidedAt")?,
         expires_at: text("expiresAt")?,
         lang,
     })
-}
-
-/// Parses stored text; anything but a well-formed record is `None`.
-pub fn parse(text: &str) -> Option<Record> {
-    from_json(&json::parse(text)?)
 }
 
 /// The record as stored: `{"schema":1,"policyVersion":…,"categories":{…},"decidedAt":…,"expiresAt":…,"lang":…}`.

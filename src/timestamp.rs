@@ -66,15 +66,16 @@ pub fn format(ms: i64) -> Option<String> {
 pub(crate) fn push_num(out: &mut String, n: i64, width: usize) {
     let mut digits = [b'0'; 20];
     let mut v = n;
-    let mut i = digits.len();
-    while v > 0 {
-        i -= 1;
-        digits[i] = b'0' + (v % 10) as u8;
+    let mut len = 0;
+    while v > 0 || len < width {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (v % 10) as u8;
+        }
         v /= 10;
+        len += 1;
     }
-    let len = (digits.len() - i).max(width);
-    for &b in &digits[digits.len() - len..] {
-        out.push(b as char);
+    for &b in digits.iter().take(len).rev() {
+        out.push(char::from(b));
     }
 }
 
@@ -85,7 +86,7 @@ pub fn parse(s: &str) -> Option<i64> {
         return None;
     }
     let num = |from: usize, to: usize| -> Option<i64> {
-        b[from..to].iter().try_fold(0i64, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0')))
+        b.get(from..to)?.iter().try_fold(0i64, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0')))
     };
     let (y, m, d) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
     let (hh, mm, ss, ms) = (num(11, 13)?, num(14, 16)?, num(17, 19)?, num(20, 23)?);

@@ -75,14 +75,28 @@ fn analytics_pushes_arguments_in_order_then_withdraws() {
 }
 
 #[wasm_bindgen_test]
+fn parsed_json_is_read_through_the_value_trait() {
+    use consent_banner::json::{Kind, Value};
+    let v = page::parse(r#"{"a":[1,"x",true,null],"b":{"c":2.5}}"#);
+    assert_eq!(v.kind(), Kind::Object);
+    assert_eq!((v.len(), v.key(0), v.key(1)), (2, "a".to_string(), "b".to_string()));
+    let a = v.get("a").unwrap();
+    assert_eq!([a.at(0).kind(), a.at(1).kind(), a.at(2).kind(), a.at(3).kind()], [Kind::Number, Kind::String, Kind::Bool, Kind::Null]);
+    assert_eq!((a.at(0).number(), a.at(1).string(), a.at(2).boolean()), (Some(1.0), Some("x".to_string()), Some(true)));
+    assert_eq!(v.at(1).get("c").and_then(|c| c.number()), Some(2.5));
+    assert!(v.get("missing").is_none());
+    assert_eq!(page::parse("{not json").kind(), Kind::Other);
+    assert_eq!(js("return function () {}").kind(), Kind::Other);
+}
+
+#[wasm_bindgen_test]
 fn views_become_nodes_with_text_as_text() {
     // The host the page primitives draw into: a second <consent-banner> if the entry test ran first.
     assert!(page::mount(":host{}"));
     let root = "const r = document.querySelector('consent-banner:last-of-type').shadowRoot;";
     let config = Config { policy_url: Some("/privacy/<img src=x onerror=alert(1)>".into()), ..ga_config() };
     for (lang, accept, reject) in [(Lang::En, "Accept all", "Reject all"), (Lang::Ja, "すべて同意する", "すべて拒否する")] {
-        page::paint(&view::main(View::Banner, &config, lang));
-        page::dialog(&view::dialog(&config, lang, Choices::default()));
+        page::render(&view::main(View::Banner, &config, lang, Some(Choices::default())), page::MAIN | page::DIALOG);
         let names = js(&[root, "return [...r.querySelectorAll('.banner button')].map(b => b.textContent).join('|')"].concat());
         assert!(names.as_string().unwrap().starts_with(&[accept, "|", reject].concat()), "{names:?}");
         assert_eq!(js(&[root, "return r.querySelectorAll('img').length"].concat()), JsValue::from(0));
@@ -98,7 +112,7 @@ fn views_become_nodes_with_text_as_text() {
             JsValue::from("true")
         );
     }
-    page::dialog("[]");
+    page::render(&view::main(View::Reopen, &config, Lang::En, None), page::DIALOG);
     assert_eq!(js(&[root, "return r.querySelectorAll('dialog').length"].concat()), JsValue::from(0));
     js("document.querySelector('consent-banner:last-of-type').remove()");
 }

@@ -1,4 +1,5 @@
-//! Property tests: the parsers never panic, and every valid record survives write → read.
+//! Property tests: reading the stored record and the configuration never panics on any JSON,
+//! and every valid record survives write → read.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashMap;
@@ -6,42 +7,71 @@ use std::collections::HashMap;
 use consent_banner::catalogue::Lang;
 use consent_banner::config;
 use consent_banner::consent::{Category, Choices};
-use consent_banner::json;
+use consent_banner::json::{self, Value};
 use consent_banner::record;
 use consent_banner::timestamp;
 use proptest::prelude::*;
 
+mod common;
+use common::{parse, J};
+
+/// Any JSON value, nested a few levels, with keys the readers look for among others.
+fn any_json() -> impl Strategy<Value = serde_json::Value> {
+    let key = prop_oneof![
+        Just("schema".to_owned()),
+        Just("categories".to_owned()),
+        Just("analytics".to_owned()),
+        Just("services".to_owned()),
+        Just("texts".to_owned()),
+        Just("en".to_owned()),
+        Just("id".to_owned()),
+        Just("category".to_owned()),
+        Just("expiresDays".to_owned()),
+        Just("reopen".to_owned()),
+        ".{0,8}",
+    ];
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<i32>().prop_map(|n| serde_json::json!(n)),
+        any::<f64>().prop_filter("finite", |n| n.is_finite()).prop_map(|n| serde_json::json!(n)),
+        ".{0,12}".prop_map(serde_json::Value::String),
+    ];
+    leaf.prop_recursive(4, 40, 6, move |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            proptest::collection::vec((key.clone(), inner), 0..6)
+                .prop_map(|members| serde_json::Value::Object(members.into_iter().collect())),
+        ]
+    })
+}
+
 proptest! {
     #[test]
-    fn record_parse_never_panics(text in ".*") {
-        if let Some(r) = record::parse(&text) {
-            let _ = record::validate(&r, 0, "1", 180);
-        }
-    }
-
-    #[test]
-    fn record_parse_never_panics_on_json_like_input(text in r#"\{("[a-zA-Z]{0,14}":(-?[0-9]{1,3}|"[^"\\]{0,30}"|true|null|\{\}|\[\]),?){0,8}\}"#) {
-        if let Some(r) = record::parse(&text) {
+    fn record_reading_never_panics(value in any_json()) {
+        if let Some(r) = record::from_value(&J(Some(value))) {
             let _ = record::validate(&r, 1_795_420_800_000, "1", 395);
         }
     }
 
     #[test]
-    fn json_parse_never_panics(text in r#"[\[\]{}",:0-9.eE+\-a-z\\ u\x00-\x1f\u{80}-\u{10ffff}]{0,60}"#) {
-        let _ = json::parse(&text);
+    fn record_reading_never_panics_on_json_like_input(text in r#"\{("[a-zA-Z]{0,14}":(-?[0-9]{1,3}|"[^"\\]{0,30}"|true|null|\{\}|\[\]),?){0,8}\}"#) {
+        if let Some(r) = record::from_value(&parse(&text)) {
+            let _ = record::validate(&r, 1_795_420_800_000, "1", 395);
+        }
     }
 
     #[test]
     fn json_strings_round_trip(text in r#"\PC*|[\x00-\x1f"\\]*"#) {
         let mut out = String::new();
         json::write_str(&mut out, &text);
-        prop_assert_eq!(json::parse(&out), Some(json::Json::String(text)));
+        prop_assert_eq!(parse(&out).string(), Some(text));
     }
 
     #[test]
     fn attributes_never_panic(values in proptest::collection::vec(".{0,40}", 9)) {
         let map: HashMap<&str, String> = config::ATTRIBUTES.iter().copied().zip(values).collect();
-        let (_, problems) = config::read(|name| map.get(name).cloned(), config::Embedded::Absent);
+        let (_, problems) = config::read(|name| map.get(name).cloned(), config::Embedded::<J>::Absent);
         for p in problems {
             prop_assert!(p.message.starts_with("consent-banner: "));
         }
@@ -66,7 +96,7 @@ proptest! {
         let lang = if ja { Lang::Ja } else { Lang::En };
         let written = record::new(choices, &Category::ALL, now, &version, days, lang).unwrap();
         let text = record::to_json(&written);
-        let read = record::parse(&text).unwrap();
+        let read = record::from_value(&parse(&text)).unwrap();
         prop_assert_eq!(&read, &written);
         let later = now + age;
         let decision = record::validate(&read, later, &version, days);
@@ -83,8 +113,16 @@ proptest! {
 
 proptest! {
     #[test]
-    fn configuration_never_panics(json in r#"\{("(gaId|lang|expiresDays|reopen|categories|services|texts|x)":(-?[0-9]{1,4}|"[^"\\]{0,12}"|true|null|\[("[a-z]{0,10}"|\{\}|1),?\]|\{"(en|ja|id|category)":("[a-z]{0,8}"|\{\}|2)\}),?){0,6}\}"#) {
-        let (_, problems) = consent_banner::config::read(|_| None, consent_banner::config::Embedded::Text { json: &json, source: "data-config" });
+    fn configuration_never_panics(value in any_json()) {
+        let (_, problems) = consent_banner::config::read(|_| None, consent_banner::config::Embedded::Parsed { value: J(Some(value)), source: "data-config" });
+        for p in problems {
+            prop_assert!(p.message.starts_with("consent-banner: "));
+        }
+    }
+
+    #[test]
+    fn configuration_never_panics_on_json_like_input(json in r#"\{("(gaId|lang|expiresDays|reopen|categories|services|texts|x)":(-?[0-9]{1,4}|"[^"\\]{0,12}"|true|null|\[("[a-z]{0,10}"|\{\}|1),?\]|\{"(en|ja|id|category)":("[a-z]{0,8}"|\{\}|2)\}),?){0,6}\}"#) {
+        let (_, problems) = consent_banner::config::read(|_| None, consent_banner::config::Embedded::Parsed { value: parse(&json), source: "data-config" });
         for p in problems {
             prop_assert!(p.message.starts_with("consent-banner: "));
         }

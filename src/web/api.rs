@@ -3,8 +3,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{decide, log, page, with_app};
-use crate::consent::{self, Choices};
+use super::{decide, log, page, with_app, Pick};
+use crate::consent;
 
 /// `{ decided, categories, policyVersion, decidedAt, gpc }`; null before the banner has started.
 #[wasm_bindgen]
@@ -14,30 +14,21 @@ pub fn get() -> JsValue {
 
 #[wasm_bindgen(js_name = acceptAll)]
 pub fn accept_all() {
-    decide(|session, _| Choices::all(&session.config().categories), false);
+    decide(Pick::All, false);
 }
 
 #[wasm_bindgen(js_name = rejectAll)]
 pub fn reject_all() {
-    decide(|_, _| Choices::default(), false);
+    decide(Pick::None, false);
 }
 
 /// Decides per category; categories left out keep their current value.
 #[wasm_bindgen]
 pub fn set(categories: &JsValue) {
-    match consent::read_set(page::stringify(categories).as_deref()) {
+    match consent::read_set(categories) {
         Ok((values, problems)) => {
             problems.iter().for_each(log);
-            decide(
-                |session, _| {
-                    let mut choices = session.choices();
-                    for &(c, on) in &values {
-                        choices.set(c, on);
-                    }
-                    choices
-                },
-                false,
-            );
+            decide(Pick::Some(&values), false);
         }
         Err(problem) => log(&problem),
     }

@@ -13,7 +13,7 @@ use crate::catalogue::Lang;
 use crate::config::{self, Config, Embedded, Level, Problem};
 use crate::consent::{Choices, Env, Session};
 use crate::gate::{self, Effects};
-use crate::json::{self, Json};
+use crate::json::{cat, Value};
 use crate::{defaults, view};
 
 const CSS: &str = include_str!("banner.css");
@@ -63,7 +63,7 @@ fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
 }
 
 pub(crate) fn log_error(message: &str) {
-    page::log(true, &[defaults::LOG_PREFIX, message].concat());
+    page::log(true, &cat(&[defaults::LOG_PREFIX, message]));
 }
 
 fn log(problem: &Problem) {
@@ -82,41 +82,39 @@ pub fn start(script: &JsValue, act: &JsValue) {
         return;
     }
     let id = page::attr(script, "data-config");
-    let text = id.as_deref().and_then(page::text);
-    let source = ["data-config=\"", id.as_deref().unwrap_or(""), "\""].concat();
-    let embedded = match (&id, &text) {
-        (None, _) => Embedded::Absent,
-        (Some(_), Some(json)) => Embedded::Text { json, source: &source },
-        (Some(id), None) => Embedded::Missing(id),
+    let source = cat(&["data-config=\"", id.as_deref().unwrap_or(""), "\""]);
+    let embedded = match id.as_deref().map(|id| (id, page::text(id))) {
+        None => Embedded::Absent,
+        Some((_, Some(json))) => Embedded::Parsed { value: page::parse(&json), source: &source },
+        Some((id, None)) => Embedded::Missing(id),
     };
     let (config, problems) = config::read(|name| page::attr(script, name), embedded);
     boot(config, &problems, act);
 }
 
-/// Entry for the npm package: `mount(config)`'s object as JSON text, the same settings the
-/// script tag's `data-config` holds. A second call, or one after the script tag, changes nothing.
+/// Entry for the npm package: `mount(config)`'s object, the same settings the script tag's
+/// `data-config` holds. A second call, or one after the script tag, changes nothing.
 #[wasm_bindgen]
-pub fn mount(config_json: &str, act: &JsValue) {
+pub fn mount(config: JsValue, act: &JsValue) {
     if started() {
         return;
     }
-    let (config, problems) = config::read(|_| None, Embedded::Text { json: config_json, source: "mount(config)" });
+    let (config, problems) = config::read(|_| None, Embedded::Parsed { value: config, source: "mount(config)" });
     boot(config, &problems, act);
 }
 
 fn boot(config: Config, problems: &[Problem], act: &JsValue) {
     problems.iter().for_each(log);
-    let languages = json::parse(&page::languages());
-    let mut languages = languages.as_ref().and_then(Json::as_array).unwrap_or(&[]).iter().map(Json::as_str);
-    let html_lang = languages.next().flatten();
-    let navigator_languages: Vec<&str> = languages.flatten().collect();
+    let languages = strings(&page::languages());
+    let languages: Vec<&str> = languages.iter().map(|l| l.as_deref().unwrap_or("")).collect();
     let stored = page::read(defaults::STORAGE_KEY);
     let remember = !stored.is_undefined();
     if !remember {
         log_error("localStorage is unavailable or throws; the choice made on this page is not remembered.");
     }
-    let record = stored.as_string().and_then(|text| crate::record::parse(&text));
-    let env = Env { now: now(), gpc_signal: page::gpc(), html_lang, navigator_languages: &navigator_languages };
+    let record = stored.as_string().and_then(|text| crate::record::from_value(&page::parse(&text)));
+    let (html_lang, navigator_languages) = languages.split_first().map_or((None, &[][..]), |(h, n)| (Some(*h), n));
+    let env = Env { now: now(), gpc_signal: page::gpc(), html_lang, navigator_languages };
     let mut session = Session::new(config, record.as_ref(), &env);
     // A returning visitor's yes starts analytics before anything is drawn.
     apply(&session.start());
@@ -133,6 +131,11 @@ fn boot(config: Config, problems: &[Problem], act: &JsValue) {
             app.redraw();
         });
     }
+}
+
+/// The items of a JS array, each a string or `None`.
+fn strings(list: &JsValue) -> Vec<Option<String>> {
+    (0..list.len()).map(|i| list.at(i).string()).collect()
 }
 
 /// Once the page is parsed: the banner (if not drawn yet), gated scripts and disclosure tables.
@@ -162,7 +165,7 @@ pub fn apply(effects: &Effects) {
         page::command(&gate::consent_command("update", update));
     }
     if let Some((id, disabled)) = &effects.ga_disable {
-        page::flag(&[defaults::GA_DISABLE_PREFIX, id].concat(), *disabled);
+        page::flag(&cat(&[defaults::GA_DISABLE_PREFIX, id]), *disabled);
     }
     if let Some(load) = &effects.load {
         page::load(&load.script_url, load.ga_id.as_deref());
@@ -176,9 +179,9 @@ pub fn apply(effects: &Effects) {
 
 impl App {
     fn fill_disclosures(&self) {
-        let Some(Json::Array(langs)) = json::parse(&page::disclosures()) else { return };
         let lang = self.session.lang();
-        let langs: Vec<Lang> = langs.iter().map(|l| l.as_str().and_then(Lang::from_tag).unwrap_or(lang)).collect();
+        let langs: Vec<Lang> =
+            strings(&page::disclosures()).iter().map(|l| l.as_deref().and_then(Lang::from_tag).unwrap_or(lang)).collect();
         if !langs.is_empty() {
             page::fill(&view::disclosures(self.session.config(), &langs));
         }
@@ -186,18 +189,23 @@ impl App {
 
     /// Which inert gated scripts the choices release, as `page::release` wants it.
     fn due_scripts(&self) -> String {
-        let specs = json::parse(&page::inert());
-        let specs = specs.as_ref().and_then(Json::as_array).unwrap_or(&[]);
         let (config, choices) = (self.session.config(), self.session.choices());
-        specs.iter().map(|s| if gate::released(s.as_str().unwrap_or(""), config, choices) { '1' } else { '0' }).collect()
+        strings(&page::inert())
+            .iter()
+            .map(|s| if gate::released(s.as_deref().unwrap_or(""), config, choices) { '1' } else { '0' })
+            .collect()
+    }
+
+    /// Draws `parts` of the banner from the session and the dialog's draft.
+    fn draw(&self, parts: u8) {
+        if self.mounted {
+            let (config, lang) = (self.session.config(), self.session.lang());
+            page::render(&view::main(self.session.view(), config, lang, self.draft), parts);
+        }
     }
 
     fn redraw(&self) {
-        if self.mounted {
-            let (config, lang) = (self.session.config(), self.session.lang());
-            page::paint(&view::main(self.session.view(), config, lang));
-            page::dialog(&self.draft.map_or_else(|| String::from("[]"), |draft| view::dialog(config, lang, draft)));
-        }
+        self.draw(page::MAIN | page::DIALOG);
     }
 }
 
@@ -205,9 +213,9 @@ impl App {
 #[wasm_bindgen]
 pub fn act(action: &str, category: &str) {
     match action {
-        "accept" => decide(|session, _| Choices::all(&session.config().categories), true),
-        "reject" => decide(|_, _| Choices::default(), true),
-        "save" => decide(|session, draft| draft.unwrap_or_else(|| session.choices()), true),
+        "accept" => decide(Pick::All, true),
+        "reject" => decide(Pick::None, true),
+        "save" => decide(Pick::Draft, true),
         "settings" => open_dialog(),
         "close" => close_dialog(),
         "lang" => switch_language(),
@@ -217,12 +225,34 @@ pub fn act(action: &str, category: &str) {
     }
 }
 
-/// Makes a decision with the choices `pick` derives from the session and the dialog's draft,
-/// stores it, applies its effects, then — with the app released, so page code may call the API —
-/// runs the scripts it releases and tells listeners.
-fn decide(pick: impl FnOnce(&Session, Option<Choices>) -> Choices, from_ui: bool) {
+/// What a decision grants.
+pub(crate) enum Pick<'a> {
+    All,
+    None,
+    /// The dialog's switches (the choices in force when it is closed).
+    Draft,
+    /// These categories changed, the rest as they are (`set()`).
+    Some(&'a [(crate::consent::Category, bool)]),
+}
+
+/// Makes a decision with the choices `pick` names, stores it, applies its effects, then — with
+/// the app released, so page code may call the API — runs the scripts it releases and tells
+/// listeners.
+fn decide(pick: Pick, from_ui: bool) {
     let done = with_app(|app| {
-        let choices = pick(&app.session, app.draft);
+        let categories = &app.session.config().categories;
+        let mut choices = app.draft.unwrap_or_else(|| app.session.choices());
+        match pick {
+            Pick::All => choices = Choices::all(categories),
+            Pick::None => choices = Choices::default(),
+            Pick::Draft => {}
+            Pick::Some(values) => {
+                choices = app.session.choices();
+                for &(c, on) in values {
+                    choices.set(c, on);
+                }
+            }
+        }
         let (record, effects) = app.session.decide(choices, now());
         match record {
             Some(record) => {
@@ -249,17 +279,14 @@ fn decide(pick: impl FnOnce(&Session, Option<Choices>) -> Choices, from_ui: bool
 fn open_dialog() {
     with_app(|app| {
         app.draft = Some(app.session.choices());
-        if app.mounted {
-            let (config, lang) = (app.session.config(), app.session.lang());
-            page::dialog(&view::dialog(config, lang, app.session.choices()));
-        }
+        app.draw(page::DIALOG);
     });
 }
 
 fn close_dialog() {
     with_app(|app| {
         if app.draft.take().is_some() {
-            page::dialog("[]");
+            app.draw(page::DIALOG);
             page::restore(SETTINGS);
         }
     });
