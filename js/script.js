@@ -1,7 +1,7 @@
 // The classic-script loader a site owner adds with one <script> tag. Bundled with the wasm-bindgen
 // glue and js/page.js into dist/script/consent-banner.js as an IIFE, so it leaves no global but
 // window.consentBanner.
-import init, { start, act, get, acceptAll, rejectAll, set, show, reset, on } from "../target/pkg/consent_banner.js";
+import init, { start, act, get, acceptAll, rejectAll, set, show, reset, on } from "../target/script-pkg/consent_banner.js";
 
 const script = document.currentScript;
 // Shared with the npm entry, so a second copy of the tag, or mount() after the tag, finds this one.

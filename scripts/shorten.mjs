@@ -1,0 +1,127 @@
+// Shortens the names wasm-bindgen gives the imports and exports that only its glue and the .wasm
+// share: `__wbg_render_431c96ce4391beaa` becomes `c`, the module `./consent_banner_bg.js` becomes
+// `a`, `wasm.__wbindgen_malloc` becomes `wasm.d`. Those names are written twice (the .wasm and
+// the glue) and their hashes do not compress, so this is ~1 KB of the bundle after brotli. The
+// npm package keeps wasm-pack's names.
+//
+//   node scripts/shorten.mjs <glue.js> <module.wasm> <out-dir>
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+
+const [gluePath, wasmPath, outDir] = process.argv.slice(2);
+let glue = readFileSync(gluePath, "utf8");
+const wasm = readFileSync(wasmPath);
+
+// ---------------------------------------------------------------- reading and writing the binary
+function uleb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+function encodeUleb(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value) byte |= 0x80;
+    out.push(byte);
+  } while (value);
+  return out;
+}
+const name = (bytes, at) => {
+  const [len, start] = uleb(bytes, at);
+  return [Buffer.from(bytes.subarray(start, start + len)).toString("utf8"), start + len];
+};
+const encodeName = (text) => {
+  const bytes = Buffer.from(text, "utf8");
+  return [...encodeUleb(bytes.length), ...bytes];
+};
+/** The length in bytes of a limits structure (table and memory imports). */
+function limitsEnd(bytes, at) {
+  const flags = bytes[at++];
+  [, at] = uleb(bytes, at);
+  if (flags & 1) [, at] = uleb(bytes, at);
+  return at;
+}
+
+// Short names: a, b, …, z, A, …, Z, aa, ab, …
+const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const short = (n) => (n < letters.length ? letters[n] : short(Math.floor(n / letters.length) - 1) + letters[n % letters.length]);
+
+const shim = "./consent_banner_bg.js";
+const imports = new Map(); // old field name (in the shim module) -> new
+const modules = new Map([[shim, "a"]]); // old module -> new
+const exports = new Map();
+
+const out = [...wasm.subarray(0, 8)];
+let at = 8;
+while (at < wasm.length) {
+  const id = wasm[at];
+  const [size, start] = uleb(wasm, at + 1);
+  const end = start + size;
+  let body = [...wasm.subarray(start, end)];
+  if (id === 2) {
+    // import section: (module, field, kind, description)*
+    const bytes = wasm;
+    let [count, p] = uleb(bytes, start);
+    body = [...encodeUleb(count)];
+    for (let i = 0; i < count; i++) {
+      let module, field;
+      [module, p] = name(bytes, p);
+      [field, p] = name(bytes, p);
+      const kind = bytes[p];
+      let descEnd = p + 1;
+      if (kind === 0) [, descEnd] = uleb(bytes, descEnd);
+      else if (kind === 1) descEnd = limitsEnd(bytes, descEnd + 1);
+      else if (kind === 2) descEnd = limitsEnd(bytes, descEnd);
+      else if (kind === 3) descEnd += 2;
+      else throw new Error(`unknown import kind ${kind}`);
+      if (!modules.has(module)) modules.set(module, short(modules.size));
+      if (module === shim) {
+        if (!imports.has(field)) imports.set(field, short(imports.size));
+        field = imports.get(field);
+      }
+      body.push(...encodeName(modules.get(module)), ...encodeName(field), ...bytes.subarray(p, descEnd));
+      p = descEnd;
+    }
+  } else if (id === 7) {
+    // export section: (name, kind, index)*
+    let [count, p] = uleb(wasm, start);
+    body = [...encodeUleb(count)];
+    for (let i = 0; i < count; i++) {
+      let field;
+      [field, p] = name(wasm, p);
+      const kind = wasm[p];
+      const [, indexEnd] = uleb(wasm, p + 1);
+      exports.set(field, short(exports.size));
+      body.push(...encodeName(exports.get(field)), ...wasm.subarray(p, indexEnd));
+      p = indexEnd;
+    }
+  }
+  out.push(id, ...encodeUleb(body.length), ...body);
+  at = end;
+}
+
+// ---------------------------------------------------------------- the glue, to match
+const replaceAll = (from, to) => {
+  if (!glue.includes(from)) throw new Error(`the glue has no ${from}: has wasm-bindgen changed its output?`);
+  glue = glue.split(from).join(to);
+};
+for (const [field, to] of imports) replaceAll(`${field}:`, `${to}:`);
+for (const [module, to] of modules) replaceAll(`"${module}":`, `${to}:`);
+const used = new Set();
+glue = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (all, field) => {
+  if (!exports.has(field)) throw new Error(`the glue uses wasm.${field}, which the module does not export`);
+  used.add(field);
+  return `wasm.${exports.get(field)}`;
+});
+
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, basename(gluePath)), glue);
+writeFileSync(join(outDir, basename(wasmPath)), Buffer.from(out));
+console.log(`shorten: ${imports.size} imports, ${modules.size} modules, ${exports.size} exports (${used.size} used by the glue)`);
