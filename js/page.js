@@ -70,8 +70,8 @@ export function write(key, value) {
 // ---------------------------------------------------------------- the banner
 
 /**
- * Routes the page's events to `to`: [data-consent-open] clicks, and DOMContentLoaded while the
- * document is still loading. Returns whether it is.
+ * Routes the page's events to `to`: [data-consent-open] clicks, and "ready" once the page is
+ * parsed — in a task of its own, after the one that started the banner, so that neither runs long.
  */
 export function listen(to) {
   act = to;
@@ -83,9 +83,9 @@ export function listen(to) {
       act("settings", "");
     }
   });
-  const loading = doc.readyState == "loading";
-  if (loading) doc.addEventListener("DOMContentLoaded", () => act("ready", ""));
-  return loading;
+  const ready = () => act("ready", "");
+  if (doc.readyState == "loading") doc.addEventListener("DOMContentLoaded", ready);
+  else setTimeout(ready);
 }
 
 /** `<consent-banner>` with its shadow root and stylesheet, appended to <body>; false without one. */

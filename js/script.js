@@ -1,24 +1,28 @@
 // The classic-script loader a site owner adds with one <script> tag. Bundled with the wasm-bindgen
-// glue and js/page.js into dist/script/consent-banner.js as an IIFE, so it leaves no global but
-// window.consentBanner.
-import init, { start, act, get, acceptAll, rejectAll, set, show, reset, on } from "../target/script-pkg/consent_banner.js";
+// glue, js/page.js and the .wasm itself into dist/script/consent-banner.js as an IIFE, so it leaves
+// no global but window.consentBanner and needs no second request (see scripts/bundle.mjs).
+import { initSync, start, act, get, acceptAll, rejectAll, set, show, reset, on } from "../target/script-pkg/consent_banner.js";
+import wasm from "../target/script-pkg/wasm.js";
 
 const script = document.currentScript;
 // Shared with the npm entry, so a second copy of the tag, or mount() after the tag, finds this one.
 const key = Symbol.for("consent-banner");
 
 if (script && !window[key]) {
-  // Relative to this script's own URL, so the folder works from any path. instantiateStreaming
-  // starts the fetch now and compiles while the bytes arrive.
-  window[key] = init({ module_or_path: new URL("consent-banner.wasm", script.src) })
-    .then(() => {
-      // Defined first, so a gated script that the start releases can already use it.
-      window.consentBanner = { get, acceptAll, rejectAll, set, show, reset, on };
-      start(script, act);
-      return window.consentBanner;
-    })
-    .catch((error) => {
-      // Fail closed: without the banner nothing optional ever loads.
-      console.error("consent-banner: could not start;", error);
-    });
+  try {
+    // One character per byte (scripts/bundle.mjs). Compiled and started in this task (~2 ms to
+    // compile), so a returning visitor's stored yes starts analytics at once; the banner is drawn
+    // in the next task (js/page.js, listen), so neither task runs long.
+    const bytes = new Uint8Array(wasm.length);
+    for (let i = 0; i < wasm.length; i++) bytes[i] = wasm.charCodeAt(i);
+    initSync({ module: bytes });
+    // Defined first, so a gated script that the start releases can already use it.
+    window.consentBanner = { get, acceptAll, rejectAll, set, show, reset, on };
+    start(script, act);
+    window[key] = Promise.resolve(window.consentBanner);
+  } catch (error) {
+    // Fail closed: without the banner nothing optional ever loads.
+    console.error("consent-banner: could not start;", error);
+    window[key] = Promise.resolve();
+  }
 }

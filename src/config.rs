@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 use crate::catalogue::{Lang, LangChoice, Localized, REPLACEABLE};
 use crate::consent::Category;
 use crate::defaults;
-use crate::json::{Kind, Value};
+use crate::json::{cat, Kind, Value};
 use crate::timestamp;
 
 /// How loudly a configuration problem is logged.
@@ -249,9 +249,12 @@ fn apply(config: &mut Config, setting: Setting, value: &str) -> Result<(), &'sta
 
 impl Problem {
     /// A message from its parts, after the prefix every message of the banner starts with.
+    #[inline(never)]
     pub fn new(level: Level, parts: &[&str]) -> Problem {
         let mut message = String::from(defaults::LOG_PREFIX);
-        parts.iter().for_each(|p| message.push_str(p));
+        for part in parts {
+            message.push_str(part);
+        }
         Problem { level, message }
     }
 
@@ -262,10 +265,6 @@ impl Problem {
     pub fn warn(parts: &[&str]) -> Problem {
         Problem::new(Level::Warn, parts)
     }
-}
-
-fn say(problems: &mut Vec<Problem>, level: Level, parts: &[&str]) {
-    problems.push(Problem::new(level, parts));
 }
 
 /// Where the JSON configuration comes from.
@@ -282,28 +281,236 @@ pub enum Embedded<'a, V> {
 /// Reads the settings from the JSON configuration, then the script tag's attributes through
 /// `attr` (which wins). Invalid values are reported and treated as absent.
 pub fn read<V: Value>(attr: impl Fn(&str) -> Option<String>, embedded: Embedded<V>) -> (Config, Vec<Problem>) {
-    let mut config = Config::default();
-    let mut problems = Vec::new();
+    let mut r = Reader { config: Config::default(), problems: Vec::new(), source: "" };
     match embedded {
         Embedded::Absent => {}
-        Embedded::Missing(id) => {
-            say(&mut problems, Level::Error, &["data-config=\"", id, "\" names no element in the page; using the built-in configuration."])
-        }
-        Embedded::Parsed { value, source } if value.kind() == Kind::Object => from_json(&mut config, &value, source, &mut problems),
-        Embedded::Parsed { source, .. } => {
-            say(&mut problems, Level::Error, &[source, " is not a JSON object; using the built-in configuration."])
+        Embedded::Missing(id) => r.error(&["data-config=\"", id, "\" names no element in the page; using the built-in configuration."]),
+        Embedded::Parsed { value, source } => {
+            r.source = source;
+            if value.kind() == Kind::Object {
+                r.json(&value);
+            } else {
+                r.error(&[source, " is not a JSON object; using the built-in configuration."]);
+            }
         }
     }
     for (attribute, _, setting) in SETTINGS {
         if let Some(value) = attr(attribute) {
-            if let Err(what) = apply(&mut config, setting, &value) {
-                say(&mut problems, Level::Error, &[attribute, "=\"", &value, "\" ", what]);
+            if let Err(what) = apply(&mut r.config, setting, &value) {
+                r.error(&[attribute, "=\"", &value, "\" ", what]);
             }
         }
     }
-    settle(&mut config, &mut problems);
-    (config, problems)
+    r.settle();
+    (r.config, r.problems)
 }
+
+/// The configuration being read, and what is wrong with it.
+struct Reader<'a> {
+    config: Config,
+    problems: Vec<Problem>,
+    /// What messages call the JSON configuration.
+    source: &'a str,
+}
+
+/// A JSON number that is a whole number, as an integer.
+fn integer<V: Value>(v: &V) -> Option<i64> {
+    let n = v.number()?;
+    let i = n as i64;
+    (i as f64 == n).then_some(i)
+}
+
+/// What a member of a JSON object must be, to be read.
+fn expect<V: Value>(v: &V, kind: Kind) -> bool {
+    v.kind() == kind
+}
+
+impl Reader<'_> {
+    fn error(&mut self, parts: &[&str]) {
+        self.problems.push(Problem::new(Level::Error, parts));
+    }
+
+    /// A value of the wrong JSON type: the setting keeps its default.
+    fn wrong<V: Value>(&mut self, key: &str, expected: &str, found: &V) {
+        let source = self.source;
+        self.error(&[source, ": \"", key, "\" should be ", expected, ", not ", found.kind().name(), "; using the default."]);
+    }
+
+    /// Something this version does not know, left out with a warning.
+    fn ignored(&mut self, what: &str, name: &str, hint: &str) {
+        let source = self.source;
+        self.problems.push(Problem::new(Level::Warn, &[source, ": unknown ", what, " \"", name, "\"", hint, " is ignored."]));
+    }
+
+    fn json<V: Value>(&mut self, value: &V) {
+        for i in 0..value.len() {
+            let key = value.key(i);
+            let v = value.at(i);
+            let Some(&(_, _, setting)) = SETTINGS.iter().find(|(_, k, _)| *k == key) else {
+                match key.as_str() {
+                    "categories" => self.categories(&v),
+                    "services" => self.services(&v),
+                    "texts" => self.texts(&v),
+                    _ => self.ignored("key", &key, ""),
+                }
+                continue;
+            };
+            // The JSON spelling of each value: a string, except these two.
+            let (text, expected) = match setting {
+                Setting::ExpiresDays => (integer(&v).map(integer_text), "a whole number"),
+                Setting::Reopen => (v.boolean().map(|b| String::from(if b { "true" } else { "false" })), "true or false"),
+                _ => (v.string(), "a string"),
+            };
+            match text {
+                Some(text) => {
+                    if let Err(what) = apply(&mut self.config, setting, &text) {
+                        let source = self.source;
+                        self.error(&[source, ": \"", &key, "\": \"", &text, "\" ", what]);
+                    }
+                }
+                None => self.wrong(&key, expected, &v),
+            }
+        }
+    }
+
+    fn categories<V: Value>(&mut self, v: &V) {
+        const EXPECTED: &str = "an array of category names";
+        if !expect(v, Kind::Array) {
+            return self.wrong("categories", EXPECTED, v);
+        }
+        let mut list = Vec::new();
+        for i in 0..v.len() {
+            let Some(name) = v.at(i).string() else { return self.wrong("categories", EXPECTED, v) };
+            match Category::from_key(&name) {
+                Some(c) if !list.contains(&c) => list.push(c),
+                Some(_) => {}
+                None if name == crate::consent::NECESSARY => {}
+                None => self.ignored("category", &name, " (analytics, functional or marketing)"),
+            }
+        }
+        self.config.categories = list;
+    }
+
+    fn services<V: Value>(&mut self, v: &V) {
+        if !expect(v, Kind::Array) {
+            return self.wrong("services", "an array of services", v);
+        }
+        for i in 0..v.len() {
+            match self.service(&v.at(i)) {
+                Ok(s) => self.config.services.push(s),
+                Err(what) => {
+                    let source = self.source;
+                    self.error(&[source, ": a service ", what, "; it is left out."]);
+                }
+            }
+        }
+    }
+
+    fn service<V: Value>(&mut self, v: &V) -> Result<Service, &'static str> {
+        if !expect(v, Kind::Object) {
+            return Err("is not an object");
+        }
+        let id = v.get("id").and_then(|id| id.string()).ok_or("has no \"id\" string")?;
+        let category = v
+            .get("category")
+            .and_then(|c| c.string())
+            .and_then(|c| Category::from_key(&c))
+            .ok_or("has no \"category\" of analytics, functional or marketing")?;
+        for i in 0..v.len() {
+            let key = v.key(i);
+            if !SERVICE_KEYS.contains(&key.as_str()) {
+                self.ignored("key", &key, &cat(&[" in service \"", &id, "\""]));
+            }
+        }
+        let text = |key| {
+            v.get(key)
+                .map_or(Some(Localized::default()), |t| localized(&t))
+                .ok_or("has a \"recipient\", \"data\" or \"purpose\" that is not text or { en, ja }")
+        };
+        let url = |key| match v.get(key) {
+            None => Ok(None),
+            Some(u) => u
+                .string()
+                .filter(|u| is_safe_url(u))
+                .map(Some)
+                .ok_or("has an \"optOutUrl\" or \"policyUrl\" that is not an http(s) or relative URL"),
+        };
+        Ok(Service {
+            category,
+            recipient: text("recipient")?,
+            data: text("data")?,
+            purpose: text("purpose")?,
+            opt_out_url: url("optOutUrl")?,
+            policy_url: url("policyUrl")?,
+            id,
+        })
+    }
+
+    fn texts<V: Value>(&mut self, v: &V) {
+        if !expect(v, Kind::Object) {
+            return self.wrong("texts", "an object of languages", v);
+        }
+        for i in 0..v.len() {
+            let tag = v.key(i);
+            let lang = match tag.as_str() {
+                "en" => Lang::En,
+                "ja" => Lang::Ja,
+                _ => {
+                    self.ignored("language", &tag, " in texts (en or ja)");
+                    continue;
+                }
+            };
+            let entries = v.at(i);
+            if !expect(&entries, Kind::Object) {
+                self.wrong("texts", "an object of texts per language", &entries);
+                continue;
+            }
+            for j in 0..entries.len() {
+                let key = entries.key(j);
+                let text = entries.at(j);
+                match (REPLACEABLE.iter().find(|k| **k == key), text.string()) {
+                    (Some(k), Some(t)) => self.config.texts.push((lang, k, t)),
+                    (Some(_), None) => self.wrong(&key, "a string", &text),
+                    (None, _) => self.ignored("text", &key, ""),
+                }
+            }
+        }
+    }
+
+    /// Rules across settings: GA implies the analytics category and (unless described) the GA4
+    /// service; a service of an unconfigured category is dropped with a warning.
+    fn settle(&mut self) {
+        let config = &mut self.config;
+        if config.ga_id.is_some() {
+            if !config.categories.contains(&Category::Analytics) {
+                let mut categories = vec![Category::Analytics];
+                categories.append(&mut config.categories);
+                config.categories = categories;
+            }
+            if !config.services.iter().any(|s| s.id == "ga4") {
+                config.services.push(ga4_service());
+            }
+        }
+        let mut kept = Vec::new();
+        for s in core::mem::take(&mut config.services) {
+            if config.categories.contains(&s.category) {
+                kept.push(s);
+            } else {
+                let category = s.category.key();
+                self.problems.push(Problem::warn(&[
+                    "service \"",
+                    &s.id,
+                    "\" is in the category \"",
+                    category,
+                    "\", which is not configured; it is ignored.",
+                ]));
+            }
+        }
+        self.config.services = kept;
+    }
+}
+
+const SERVICE_KEYS: [&str; 7] = ["id", "category", "recipient", "data", "purpose", "optOutUrl", "policyUrl"];
 
 fn integer_text(n: i64) -> String {
     let mut s = String::new();
@@ -314,81 +521,12 @@ fn integer_text(n: i64) -> String {
     s
 }
 
-fn wrong_type<V: Value>(problems: &mut Vec<Problem>, source: &str, key: &str, expected: &str, found: &V) {
-    say(problems, Level::Error, &[source, ": \"", key, "\" should be ", expected, ", not ", found.kind().name(), "; using the default."]);
-}
-
-/// A JSON number that is a whole number, as an integer.
-fn integer<V: Value>(v: &V) -> Option<i64> {
-    let n = v.number()?;
-    let i = n as i64;
-    (i as f64 == n).then_some(i)
-}
-
-fn from_json<V: Value>(config: &mut Config, value: &V, source: &str, problems: &mut Vec<Problem>) {
-    for i in 0..value.len() {
-        let key = value.key(i);
-        let key = key.as_str();
-        let v = value.at(i);
-        if let Some(&(_, _, setting)) = SETTINGS.iter().find(|(_, k, _)| *k == key) {
-            // The JSON spelling of each value: a string, except these two.
-            let text = match setting {
-                Setting::ExpiresDays => integer(&v).map(integer_text),
-                Setting::Reopen => v.boolean().map(|b| String::from(if b { "true" } else { "false" })),
-                _ => v.string(),
-            };
-            match text {
-                Some(text) => {
-                    if let Err(what) = apply(config, setting, &text) {
-                        say(problems, Level::Error, &[source, ": \"", key, "\": \"", &text, "\" ", what]);
-                    }
-                }
-                None => {
-                    let expected = match setting {
-                        Setting::ExpiresDays => "a whole number",
-                        Setting::Reopen => "true or false",
-                        _ => "a string",
-                    };
-                    wrong_type(problems, source, key, expected, &v);
-                }
-            }
-            continue;
-        }
-        match key {
-            "categories" => categories(config, &v, source, problems),
-            "services" => services(config, &v, source, problems),
-            "texts" => texts(config, &v, source, problems),
-            _ => say(problems, Level::Warn, &[source, ": unknown key \"", key, "\" is ignored."]),
-        }
-    }
-}
-
-fn categories<V: Value>(config: &mut Config, v: &V, source: &str, problems: &mut Vec<Problem>) {
-    const EXPECTED: &str = "an array of category names";
-    if v.kind() != Kind::Array {
-        return wrong_type(problems, source, "categories", EXPECTED, v);
-    }
-    let mut list = Vec::new();
-    for i in 0..v.len() {
-        let Some(name) = v.at(i).string() else { return wrong_type(problems, source, "categories", EXPECTED, v) };
-        match Category::from_key(&name) {
-            Some(c) if !list.contains(&c) => list.push(c),
-            Some(_) => {}
-            None if name == crate::consent::NECESSARY => {}
-            None => {
-                say(problems, Level::Warn, &[source, ": unknown category \"", &name, "\" is ignored (analytics, functional or marketing)."])
-            }
-        }
-    }
-    config.categories = list;
-}
-
 /// A per-language text: `{ "en": "…", "ja": "…" }`, or one string for both.
 fn localized<V: Value>(v: &V) -> Option<Localized> {
     if let Some(s) = v.string() {
         return Some(Localized { en: Some(s.clone()), ja: Some(s) });
     }
-    if v.kind() != Kind::Object {
+    if !expect(v, Kind::Object) {
         return None;
     }
     let lang = |key| match v.get(key) {
@@ -396,112 +534,4 @@ fn localized<V: Value>(v: &V) -> Option<Localized> {
         Some(t) => t.string().map(Some),
     };
     Some(Localized { en: lang("en")?, ja: lang("ja")? })
-}
-
-fn services<V: Value>(config: &mut Config, v: &V, source: &str, problems: &mut Vec<Problem>) {
-    if v.kind() != Kind::Array {
-        return wrong_type(problems, source, "services", "an array of services", v);
-    }
-    for i in 0..v.len() {
-        match service(&v.at(i), source, problems) {
-            Ok(s) => config.services.push(s),
-            Err(what) => say(problems, Level::Error, &[source, ": a service ", what, "; it is left out."]),
-        }
-    }
-}
-
-const SERVICE_KEYS: [&str; 7] = ["id", "category", "recipient", "data", "purpose", "optOutUrl", "policyUrl"];
-
-fn service<V: Value>(v: &V, source: &str, problems: &mut Vec<Problem>) -> Result<Service, &'static str> {
-    if v.kind() != Kind::Object {
-        return Err("is not an object");
-    }
-    let id = v.get("id").and_then(|id| id.string()).ok_or("has no \"id\" string")?;
-    let category = v
-        .get("category")
-        .and_then(|c| c.string())
-        .and_then(|c| Category::from_key(&c))
-        .ok_or("has no \"category\" of analytics, functional or marketing")?;
-    let text = |key| v.get(key).map_or(Some(Localized::default()), |t| localized(&t));
-    let url = |key| match v.get(key) {
-        None => Ok(None),
-        Some(u) => u
-            .string()
-            .filter(|u| is_safe_url(u))
-            .map(Some)
-            .ok_or("has an \"optOutUrl\" or \"policyUrl\" that is not an http(s) or relative URL"),
-    };
-    for i in 0..v.len() {
-        let key = v.key(i);
-        if !SERVICE_KEYS.contains(&key.as_str()) {
-            say(problems, Level::Warn, &[source, ": service \"", &id, "\": unknown key \"", &key, "\" is ignored."]);
-        }
-    }
-    Ok(Service {
-        category,
-        recipient: text("recipient").ok_or("has a \"recipient\" that is not text or { en, ja }")?,
-        data: text("data").ok_or("has a \"data\" that is not text or { en, ja }")?,
-        purpose: text("purpose").ok_or("has a \"purpose\" that is not text or { en, ja }")?,
-        opt_out_url: url("optOutUrl")?,
-        policy_url: url("policyUrl")?,
-        id,
-    })
-}
-
-fn texts<V: Value>(config: &mut Config, v: &V, source: &str, problems: &mut Vec<Problem>) {
-    if v.kind() != Kind::Object {
-        return wrong_type(problems, source, "texts", "an object of languages", v);
-    }
-    for i in 0..v.len() {
-        let tag = v.key(i);
-        let lang = match tag.as_str() {
-            "en" => Lang::En,
-            "ja" => Lang::Ja,
-            _ => {
-                say(problems, Level::Warn, &[source, ": texts for \"", &tag, "\" are ignored (en or ja)."]);
-                continue;
-            }
-        };
-        let entries = v.at(i);
-        if entries.kind() != Kind::Object {
-            wrong_type(problems, source, "texts", "an object of texts per language", &entries);
-            continue;
-        }
-        for j in 0..entries.len() {
-            let key = entries.key(j);
-            let text = entries.at(j);
-            match (REPLACEABLE.iter().find(|k| **k == key.as_str()), text.string()) {
-                (Some(k), Some(t)) => config.texts.push((lang, k, t)),
-                (Some(_), None) => wrong_type(problems, source, &key, "a string", &text),
-                (None, _) => say(problems, Level::Warn, &[source, ": unknown text \"", &key, "\" is ignored."]),
-            }
-        }
-    }
-}
-
-/// Rules across settings: GA implies the analytics category and (unless described) the GA4
-/// service; a service of an unconfigured category is dropped with a warning.
-fn settle(config: &mut Config, problems: &mut Vec<Problem>) {
-    if config.ga_id.is_some() {
-        if !config.categories.contains(&Category::Analytics) {
-            let mut categories = vec![Category::Analytics];
-            categories.append(&mut config.categories);
-            config.categories = categories;
-        }
-        if !config.services.iter().any(|s| s.id == "ga4") {
-            config.services.push(ga4_service());
-        }
-    }
-    let categories = config.categories.clone();
-    config.services.retain(|s| {
-        let kept = categories.contains(&s.category);
-        if !kept {
-            say(
-                problems,
-                Level::Warn,
-                &["service \"", &s.id, "\" is in the category \"", s.category.key(), "\", which is not configured; it is ignored."],
-            );
-        }
-        kept
-    });
 }

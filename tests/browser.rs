@@ -124,8 +124,11 @@ fn start_reads_the_tag_renders_and_decides() {
     // What the loader passes: the export that page events go to.
     let act = Closure::<dyn Fn(String, String)>::new(|action: String, category: String| web::act(&action, &category)).into_js_value();
     web::start(&script, &act);
-    assert_eq!(js("return document.querySelectorAll('consent-banner').length"), JsValue::from(1));
     assert_eq!(js("return window.dataLayer === undefined"), JsValue::TRUE, "nothing before a yes");
+    // The banner is drawn on "ready", which page.js sends in the next task: sent here directly.
+    assert_eq!(js("return document.querySelectorAll('consent-banner').length"), JsValue::from(0));
+    web::act("ready", "");
+    assert_eq!(js("return document.querySelectorAll('consent-banner').length"), JsValue::from(1));
     let state = web::api::get();
     assert_eq!(js_sys::Reflect::get(&state, &"decided".into()).unwrap(), JsValue::FALSE);
     assert_eq!(js_sys::Reflect::get(&state, &"decidedAt".into()).unwrap(), JsValue::NULL);

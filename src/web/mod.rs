@@ -121,16 +121,9 @@ fn boot(config: Config, problems: &[Problem], act: &JsValue) {
     if let Some(mut slot) = APP.try_lock() {
         *slot = Some(App { session, remember, mounted: false, draft: None });
     }
-    let loading = page::listen(act);
-    // A deferred or async script finds <body>; a plain one in <head> waits for it.
-    if !loading {
-        ready();
-    } else if page::mount(CSS) {
-        with_app(|app| {
-            app.mounted = true;
-            app.redraw();
-        });
-    }
+    // The banner is drawn on "ready", in a task after this one (see js/page.js, listen), so a
+    // returning visitor's analytics above does not wait for it.
+    page::listen(act);
 }
 
 /// The items of a JS array, each a string or `None`.

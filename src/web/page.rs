@@ -24,7 +24,7 @@ extern "C" {
     fn at(value: &JsValue, i: u32) -> JsValue;
     pub fn read(key: &str) -> JsValue;
     pub fn write(key: &str, value: Option<&str>) -> bool;
-    pub fn listen(act: &JsValue) -> bool;
+    pub fn listen(act: &JsValue);
     pub fn mount(css: &str) -> bool;
     pub fn render(json: &str, parts: u8);
     pub fn remember();

@@ -1,6 +1,7 @@
 // What a site owner's page survives: corrupt or throwing storage, bad attributes, a strict CSP,
 // a deep sub-path, a second copy of the tag, and every way of writing the tag.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { STRICT_CSP, banner, cookies, html, open, problems, ready, settle, setup } from "./harness.mjs";
 
@@ -122,12 +123,24 @@ test("A strict CSP: zero violations, banner styled, analytics loads after a yes"
   await context.close();
 });
 
-test("Served from a deep sub-path, the script finds its .wasm next to itself", async () => {
+test("Served from a deep sub-path, the one file is all it needs: one request, no 404", async () => {
   const { page, context, requests, analytics } = await open(ctx, html({ src: "/deep/sub/path/cb/consent-banner.js" }), { path: "/somewhere/else/page.html" });
   await button(page, "Accept all").click();
   await page.waitForFunction(() => window.__gtagRuns === 1);
-  assert.ok(requests.some((u) => u.endsWith("/deep/sub/path/cb/consent-banner.wasm")), JSON.stringify(requests));
+  const ours = requests.filter((u) => u.includes("consent-banner") || u.endsWith(".wasm"));
+  assert.deepEqual(ours, [`${ctx.origin}/deep/sub/path/cb/consent-banner.js`], JSON.stringify(requests));
   assert.equal(analytics.length, 1);
+  await context.close();
+});
+
+test("The script is read as UTF-8 on a Shift_JIS page even when its server sends no charset", async () => {
+  // Many servers send .js without a charset; the browser then decodes it as the page is encoded.
+  ctx.server.pages.set("/no-charset/consent-banner.js", { body: readFileSync("dist/script/consent-banner.js"), type: "text/javascript" });
+  const page_ = html({ lang: "ja", head: '<meta charset="shift_jis">', src: "/no-charset/consent-banner.js" });
+  const { page, context, errors } = await open(ctx, page_, { headers: { "content-type": "text/html; charset=shift_jis" } });
+  await button(page, "すべて同意する").waitFor();
+  await page.waitForFunction(() => window.__gtagRuns === undefined && typeof window.consentBanner === "object");
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
