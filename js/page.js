@@ -37,13 +37,14 @@ export function parse(json) {
 }
 
 // A parsed value, as src/json.rs reads it: its kind (null, boolean, number, string, array,
-// object, other), an own member, and arrays and objects by position.
+// object, other), an own member, and arrays and objects by position. Any value is safe to ask.
 export const kind = (v) =>
   v === null ? 0 : typeof v == "boolean" ? 1 : typeof v == "number" ? 2 : typeof v == "string" ? 3 : Array.isArray(v) ? 4 : typeof v == "object" ? 5 : 6;
-export const get = (v, key) => (Object.hasOwn(v, key) ? v[key] : undefined);
-export const len = (v) => Object.keys(v).length;
-export const key = (v, i) => Object.keys(v)[i];
-export const at = (v, i) => v[Object.keys(v)[i]];
+const members = (v) => (typeof v == "object" && v ? Object.keys(v) : []);
+export const get = (v, key) => (members(v).includes(key) ? v[key] : undefined);
+export const len = (v) => members(v).length;
+export const key = (v, i) => members(v)[i];
+export const at = (v, i) => v?.[members(v)[i]];
 
 // ---------------------------------------------------------------- storage
 
@@ -201,7 +202,15 @@ const views = {
 /** Draws the model `json` (src/view.rs): the banner or reopen control when `parts` has 1, the
  * dialog (shown modal, or closed when the model has none) when it has 2. */
 export function render(json, parts) {
-  const m = JSON.parse(json);
+  try {
+    draw(JSON.parse(json), parts);
+  } catch (error) {
+    // A site that removed or moved the banner's host; nothing to draw into.
+    console.error("consent-banner: could not draw the banner;", error);
+  }
+}
+
+function draw(m, parts) {
   const t = m.t;
   if (parts & 1 && main) main.replaceChildren(...[views[m.view]?.(m, t)].filter(Boolean));
   if (parts & 2 && modal) {
@@ -281,35 +290,43 @@ function gtag() {
 }
 
 /** Pushes the command whose arguments are the JSON array `json`. */
-export const command = (json) => gtag(...JSON.parse(json));
+export function command(json) {
+  try {
+    gtag(...JSON.parse(json));
+  } catch {}
+}
 
 /** Injects the analytics script, then, for GA4, its `js` and `config` commands. */
 export function load(src, id) {
-  const script = doc.createElement("script");
-  script.async = true;
-  script.src = src;
-  (doc.head || doc.documentElement).append(script);
-  if (id) {
-    gtag("js", new Date());
-    gtag("config", id);
-  }
+  try {
+    const script = doc.createElement("script");
+    script.async = true;
+    script.src = src;
+    (doc.head || doc.documentElement).append(script);
+    if (id) {
+      gtag("js", new Date());
+      gtag("config", id);
+    }
+  } catch {}
 }
 
 export const flag = (name, value) => (window[name] = value);
 
 export const hostname = () => location.hostname;
 
+/** The names of the page's cookies. */
 export function cookies() {
   try {
-    return doc.cookie;
+    return doc.cookie.split(";").map((pair) => pair.split("=")[0].trim());
   } catch {
-    return "";
+    return [];
   }
 }
 
-export function cookie(value) {
+/** Deletes a cookie, host-only or on `domain`. */
+export function expire(name, domain) {
   try {
-    doc.cookie = value;
+    doc.cookie = name + "=; Max-Age=0; path=/" + (domain && "; domain=" + domain);
   } catch {}
 }
 

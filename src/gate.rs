@@ -116,28 +116,6 @@ pub fn is_analytics_cookie(name: &str) -> bool {
     name == "_ga" || name.starts_with("_ga_") || name == "_gid" || name.starts_with("_gat")
 }
 
-/// The `document.cookie` assignments that delete every analytics cookie in `cookies` (the page's
-/// `document.cookie`): on the host and each parent domain, where GA sets them, and host-only
-/// (`.example.test` for a page on `www.example.test`).
-pub fn expired_cookies(cookies: &str, host: &str) -> Vec<String> {
-    let domains = cookie_domains(host);
-    let mut out = Vec::new();
-    let mut rest = cookies;
-    while !rest.is_empty() {
-        let (pair, next) = split(rest, b';');
-        rest = next;
-        let name = split(pair, b'=').0.trim_ascii();
-        if is_analytics_cookie(name) {
-            let expired = cat(&[name, "=; Max-Age=0; path=/"]);
-            for domain in &domains {
-                out.push(cat(&[&expired, "; domain=", domain]));
-            }
-            out.push(expired);
-        }
-    }
-    out
-}
-
 /// `s` up to the first `sep`, and what follows it (empty when there is none). Split by hand:
 /// `str::split`'s slicing can panic, and its message would link formatting into the wasm.
 fn split(s: &str, sep: u8) -> (&str, &str) {
@@ -150,15 +128,19 @@ fn split(s: &str, sep: u8) -> (&str, &str) {
 /// Domains to delete a cookie on: the host and each parent that can hold cookies (not a bare
 /// top-level label, not an IP address). The host-only copy is deleted without a domain.
 pub fn cookie_domains(host: &str) -> Vec<&str> {
-    let host = host.trim_end_matches('.');
-    let is_ip = host.contains(':') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let host = match host.as_bytes().last() {
+        Some(b'.') => host.get(..host.len() - 1).unwrap_or(host),
+        _ => host,
+    };
+    let has = |s: &str, c: u8| s.bytes().any(|b| b == c);
+    let is_ip = has(host, b':') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
     let mut domains = Vec::new();
     if is_ip {
         return domains;
     }
     // Each suffix that starts after a dot and still holds one: the host, then its parents.
     let mut rest = host;
-    while rest.contains('.') {
+    while has(rest, b'.') {
         domains.push(rest);
         rest = split(rest, b'.').1;
     }

@@ -34,15 +34,14 @@ pub struct Decision {
 /// Reads a record from the parsed stored JSON: an object with every key of the right type, or
 /// nothing.
 pub fn from_value<V: Value>(value: &V) -> Option<Record> {
-    if value.kind() != Kind::Object {
-        return None;
-    }
-    let text = |key: &str| value.get(key)?.string();
     let stored = value.get("categories")?;
-    if stored.kind() != Kind::Object {
+    if value.kind() != Kind::Object || stored.kind() != Kind::Object {
         return None;
     }
-    let categories = (0..stored.len()).map(|i| Some((stored.key(i), stored.at(i).boolean()?))).collect::<Option<Vec<_>>>()?;
+    let mut categories = Vec::new();
+    for i in 0..stored.len() {
+        categories.push((stored.key(i), stored.at(i).boolean()?));
+    }
     let lang = match value.get("lang") {
         Some(v) if v.kind() != Kind::Null => Some(v.string()?),
         _ => None,
@@ -50,10 +49,10 @@ pub fn from_value<V: Value>(value: &V) -> Option<Record> {
     let schema = value.get("schema")?.number()?;
     Some(Record {
         schema: if schema == f64::from(defaults::RECORD_SCHEMA) { defaults::RECORD_SCHEMA } else { 0 },
-        policy_version: text("policyVersion")?,
+        policy_version: value.get("policyVersion")?.string()?,
         categories,
-        decided_at: text("decidedAt")?,
-        expires_at: text("expiresAt")?,
+        decided_at: value.get("decidedAt")?.string()?,
+        expires_at: value.get("expiresAt")?.string()?,
         lang,
     })
 }

@@ -123,7 +123,7 @@ fn start_reads_the_tag_renders_and_decides() {
     let script = js("const s = document.createElement('script'); s.setAttribute('data-ga-id', 'G-START1'); s.setAttribute('data-analytics-src', '/nowhere/gtag.js'); s.setAttribute('data-lang', 'ja'); return s");
     // What the loader passes: the export that page events go to.
     let act = Closure::<dyn Fn(String, String)>::new(|action: String, category: String| web::act(&action, &category)).into_js_value();
-    web::start(&script, &act);
+    web::start(&script, JsValue::UNDEFINED, &act);
     assert_eq!(js("return window.dataLayer === undefined"), JsValue::TRUE, "nothing before a yes");
     // The banner is drawn on "ready", which page.js sends in the next task: sent here directly.
     assert_eq!(js("return document.querySelectorAll('consent-banner').length"), JsValue::from(0));
@@ -144,9 +144,9 @@ fn start_reads_the_tag_renders_and_decides() {
     );
 
     // A second start (a second copy of the tag) is the same banner.
-    web::start(&script, &act);
+    web::start(&script, JsValue::UNDEFINED, &act);
     assert_eq!(js("return document.querySelectorAll('consent-banner').length"), JsValue::from(1));
-    web::api::reset();
+    web::act("reset", "");
     assert_eq!(js("return window.__events.join()"), JsValue::from("true,false"));
     assert_eq!(js("return localStorage.getItem('consent-banner')"), JsValue::NULL);
     assert_eq!(js("return document.querySelectorAll('script[src=\"/nowhere/gtag.js\"]').length"), JsValue::from(1));

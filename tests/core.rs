@@ -800,21 +800,6 @@ fn consent_commands_are_gtag_argument_lists() {
 }
 
 #[test]
-fn expired_cookies_cover_host_only_and_every_parent_domain() {
-    let deletions = gate::expired_cookies("keep=1; _ga=GA1.1.1; _ga_X=2;_gid=3", "www.example.test");
-    for name in ["_ga", "_ga_X", "_gid"] {
-        let expired = format!("{name}=; Max-Age=0; path=/");
-        for want in [expired.clone(), format!("{expired}; domain=www.example.test"), format!("{expired}; domain=example.test")] {
-            assert!(deletions.contains(&want), "{want} in {deletions:?}");
-        }
-    }
-    assert_eq!(deletions.len(), 9);
-    assert!(gate::expired_cookies("keep=1", "www.example.test").is_empty());
-    assert!(gate::expired_cookies("", "www.example.test").is_empty());
-    assert_eq!(gate::expired_cookies("_ga=1", "localhost"), ["_ga=; Max-Age=0; path=/"]);
-}
-
-#[test]
 fn the_api_state_is_get_s_object() {
     let mut session = Session::new(ga_config(), None, &env(true));
     assert_eq!(

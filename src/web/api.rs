@@ -1,5 +1,5 @@
-//! The JavaScript API (`window.consentBanner`, and what `mount` resolves to): each member is an
-//! export the loader puts on that object.
+//! The JavaScript API (`window.consentBanner`, and what `mount` resolves to): the members that
+//! take or return values. The loaders send `acceptAll`, `rejectAll`, `show` and `reset` to `act`.
 
 use wasm_bindgen::prelude::*;
 
@@ -12,16 +12,6 @@ pub fn get() -> JsValue {
     with_app(|app| page::parse(&app.session.state().to_json())).unwrap_or(JsValue::NULL)
 }
 
-#[wasm_bindgen(js_name = acceptAll)]
-pub fn accept_all() {
-    decide(Pick::All, false);
-}
-
-#[wasm_bindgen(js_name = rejectAll)]
-pub fn reject_all() {
-    decide(Pick::None, false);
-}
-
 /// Decides per category; categories left out keep their current value.
 #[wasm_bindgen]
 pub fn set(categories: &JsValue) {
@@ -32,19 +22,6 @@ pub fn set(categories: &JsValue) {
         }
         Err(problem) => log(&problem),
     }
-}
-
-/// Opens the preferences dialog; focus returns to what had it.
-#[wasm_bindgen]
-pub fn show() {
-    page::remember();
-    super::open_dialog();
-}
-
-/// Withdraws as a reject does, forgets the decision and asks again.
-#[wasm_bindgen]
-pub fn reset() {
-    super::withdraw();
 }
 
 /// `on("change", fn)`: calls `fn(state)` after every decision and reset; returns a function that

@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 use wasm_bindgen::prelude::*;
 
 use crate::catalogue::Lang;
-use crate::config::{self, Config, Embedded, Level, Problem};
+use crate::config::{self, Embedded, Level, Problem};
 use crate::consent::{Choices, Env, Session};
 use crate::gate::{self, Effects};
 use crate::json::{cat, Value};
@@ -74,36 +74,23 @@ fn now() -> i64 {
     page::now() as i64
 }
 
-/// Entry for the script tag: reads the settings from `script`'s attributes. `act` is the export
-/// the page's events go to. A second start (a second copy of the tag) changes nothing.
+/// Starts the page's one banner: from the script tag's attributes (`script`, then `config` is
+/// undefined), or from the npm package's `mount(config)` object. `act` is the export the page's
+/// events go to. A second start (a second copy of the tag, `mount` after the tag) changes nothing.
 #[wasm_bindgen]
-pub fn start(script: &JsValue, act: &JsValue) {
+pub fn start(script: &JsValue, config: JsValue, act: &JsValue) {
     if started() {
         return;
     }
     let id = page::attr(script, "data-config");
     let source = cat(&["data-config=\"", id.as_deref().unwrap_or(""), "\""]);
     let embedded = match id.as_deref().map(|id| (id, page::text(id))) {
+        _ if !config.is_undefined() => Embedded::Parsed { value: config, source: "mount(config)" },
         None => Embedded::Absent,
         Some((_, Some(json))) => Embedded::Parsed { value: page::parse(&json), source: &source },
         Some((id, None)) => Embedded::Missing(id),
     };
     let (config, problems) = config::read(|name| page::attr(script, name), embedded);
-    boot(config, &problems, act);
-}
-
-/// Entry for the npm package: `mount(config)`'s object, the same settings the script tag's
-/// `data-config` holds. A second call, or one after the script tag, changes nothing.
-#[wasm_bindgen]
-pub fn mount(config: JsValue, act: &JsValue) {
-    if started() {
-        return;
-    }
-    let (config, problems) = config::read(|_| None, Embedded::Parsed { value: config, source: "mount(config)" });
-    boot(config, &problems, act);
-}
-
-fn boot(config: Config, problems: &[Problem], act: &JsValue) {
     problems.iter().for_each(log);
     let languages = strings(&page::languages());
     let languages: Vec<&str> = languages.iter().map(|l| l.as_deref().unwrap_or("")).collect();
@@ -164,8 +151,17 @@ pub fn apply(effects: &Effects) {
         page::load(&load.script_url, load.ga_id.as_deref());
     }
     if effects.clear_cookies {
-        for cookie in gate::expired_cookies(&page::cookies(), &page::hostname()) {
-            page::cookie(&cookie);
+        let names = page::cookies();
+        let host = page::hostname();
+        let domains = gate::cookie_domains(&host);
+        for i in 0..names.len() {
+            let name = names.at(i).string().unwrap_or_default();
+            if gate::is_analytics_cookie(&name) {
+                page::expire(&name, "");
+                for domain in &domains {
+                    page::expire(&name, domain);
+                }
+            }
         }
     }
 }
@@ -214,6 +210,14 @@ pub fn act(action: &str, category: &str) {
         "lang" => switch_language(),
         "toggle" => toggle(category),
         "ready" => ready(),
+        // The API's members without arguments (see js/script.js and pkg-template/index.js).
+        "acceptAll" => decide(Pick::All, false),
+        "rejectAll" => decide(Pick::None, false),
+        "show" => {
+            page::remember();
+            open_dialog();
+        }
+        "reset" => withdraw(),
         _ => {}
     }
 }

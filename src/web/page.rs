@@ -37,8 +37,8 @@ extern "C" {
     pub fn load(src: &str, id: Option<&str>);
     pub fn flag(name: &str, value: bool);
     pub fn hostname() -> String;
-    pub fn cookies() -> String;
-    pub fn cookie(value: &str);
+    pub fn cookies() -> JsValue;
+    pub fn expire(name: &str, domain: &str);
     pub fn inert() -> JsValue;
     pub fn release(due: &str);
     pub fn on(listener: &JsValue) -> JsValue;
