@@ -205,7 +205,7 @@ fn whole(s: &str) -> Option<u32> {
 /// Applies one setting's textual value; on refusal, says what was expected and what happens.
 fn apply(config: &mut Config, setting: Setting, value: &str) -> Result<(), &'static str> {
     let v = value.trim_ascii();
-    let lower = v.to_ascii_lowercase();
+    let is = |word: &str| v.eq_ignore_ascii_case(word);
     match setting {
         Setting::GaId if is_ga_id(v) => config.ga_id = Some(v.to_owned()),
         Setting::GaId => {
@@ -215,10 +215,10 @@ fn apply(config: &mut Config, setting: Setting, value: &str) -> Result<(), &'sta
         Setting::PolicyUrl if is_safe_url(v) => config.policy_url = Some(v.to_owned()),
         Setting::PolicyUrl => return Err("is not an http(s) or relative URL; no policy link is shown."),
         Setting::Lang => {
-            config.lang = match lower.as_str() {
-                "auto" => LangChoice::Auto,
-                "en" => LangChoice::Fixed(Lang::En),
-                "ja" => LangChoice::Fixed(Lang::Ja),
+            config.lang = match () {
+                _ if is("auto") => LangChoice::Auto,
+                _ if is("en") => LangChoice::Fixed(Lang::En),
+                _ if is("ja") => LangChoice::Fixed(Lang::Ja),
                 _ => return Err("is not auto, en or ja; using auto."),
             }
         }
@@ -229,20 +229,10 @@ fn apply(config: &mut Config, setting: Setting, value: &str) -> Result<(), &'sta
             Some(days) if (defaults::EXPIRES_DAYS_MIN..=defaults::EXPIRES_DAYS_MAX).contains(&days) => config.expires_days = days,
             _ => return Err("is not a whole number of days from 1 to 395; using 180."),
         },
-        Setting::Gpc => {
-            config.respect_gpc = match lower.as_str() {
-                "respect" => true,
-                "ignore" => false,
-                _ => return Err("is not respect or ignore; using respect."),
-            }
-        }
-        Setting::Reopen => {
-            config.reopen = match lower.as_str() {
-                "true" | "" => true,
-                "false" => false,
-                _ => return Err("is not true or false; using true."),
-            }
-        }
+        Setting::Gpc if is("respect") || is("ignore") => config.respect_gpc = is("respect"),
+        Setting::Gpc => return Err("is not respect or ignore; using respect."),
+        Setting::Reopen if is("true") || is("false") || v.is_empty() => config.reopen = !is("false"),
+        Setting::Reopen => return Err("is not true or false; using true."),
     }
     Ok(())
 }

@@ -57,6 +57,11 @@ pub fn disclosures(config: &Config, langs: &[Lang]) -> String {
     out
 }
 
+fn pair(out: &mut String, key: &str, value: &str) {
+    write_key(out, key);
+    write_str(out, value);
+}
+
 /// `"lang"`, the texts (the built-in object, then the site's replacements, which JSON.parse lets
 /// win as later duplicates) and the services, all in `lang`.
 fn language(out: &mut String, config: &Config, lang: Lang) {
@@ -66,26 +71,22 @@ fn language(out: &mut String, config: &Config, lang: Lang) {
     let texts = catalogue::texts(lang);
     push(out, texts.strip_suffix('}').unwrap_or(texts));
     for (key, text) in config.overrides(lang) {
-        write_key(out, key);
-        write_str(out, text);
+        pair(out, key, text);
     }
     out.push('}');
     write_key(out, "services");
     out.push('[');
     for row in disclosure::rows(config, lang) {
         push(out, if out.ends_with('[') { "{" } else { ",{" });
-        let links = [("optOut", row.opt_out_url), ("policy", row.policy_url)];
-        let texts = [
-            ("category", Some(row.category.key())),
-            ("recipient", Some(row.recipient)),
-            ("data", Some(row.data)),
-            ("purpose", Some(row.purpose)),
-        ];
-        for (key, value) in texts.into_iter().chain(links) {
-            if let Some(value) = value {
-                write_key(out, key);
-                write_str(out, value);
-            }
+        pair(out, "category", row.category.key());
+        pair(out, "recipient", row.recipient);
+        pair(out, "data", row.data);
+        pair(out, "purpose", row.purpose);
+        if let Some(url) = row.opt_out_url {
+            pair(out, "optOut", url);
+        }
+        if let Some(url) = row.policy_url {
+            pair(out, "policy", url);
         }
         out.push('}');
     }
