@@ -49,12 +49,12 @@ pub enum LangChoice {
     Fixed(Lang),
 }
 
-/// `auto`: the first of `<html lang>`, then each of `navigator.languages`, that is English or
-/// Japanese, else English. A fixed choice wins over everything.
-pub fn resolve(choice: LangChoice, html_lang: Option<&str>, navigator_languages: &[&str]) -> Lang {
+/// `auto`: the first of the page's languages (`<html lang>`, then each of `navigator.languages`)
+/// that is English or Japanese, else English. A fixed choice wins over everything.
+pub fn resolve<S: AsRef<str>>(choice: LangChoice, languages: &[S]) -> Lang {
     match choice {
         LangChoice::Fixed(lang) => lang,
-        LangChoice::Auto => html_lang.into_iter().chain(navigator_languages.iter().copied()).find_map(Lang::from_tag).unwrap_or(Lang::En),
+        LangChoice::Auto => languages.iter().find_map(|l| Lang::from_tag(l.as_ref())).unwrap_or(Lang::En),
     }
 }
 

@@ -101,8 +101,14 @@ impl Default for Config {
 
 impl Config {
     /// The site's replacements for built-in texts in `lang`, as (key, text).
-    pub fn overrides(&self, lang: Lang) -> impl Iterator<Item = (&str, &str)> {
-        self.texts.iter().filter(move |(l, _, _)| *l == lang).map(|(_, key, text)| (*key, text.as_str()))
+    pub fn overrides(&self, lang: Lang) -> Vec<(&str, &str)> {
+        let mut found = Vec::new();
+        for (l, key, text) in &self.texts {
+            if *l == lang {
+                found.push((*key, text.as_str()));
+            }
+        }
+        found
     }
 }
 

@@ -89,8 +89,8 @@ pub struct Env<'a> {
     pub now: i64,
     /// `navigator.globalPrivacyControl === true`.
     pub gpc_signal: bool,
-    pub html_lang: Option<&'a str>,
-    pub navigator_languages: &'a [&'a str],
+    /// `<html lang>` (empty when it has none), then each of `navigator.languages`.
+    pub languages: &'a [String],
 }
 
 /// Which part of the banner the page shows when the dialog is closed.
@@ -185,7 +185,7 @@ impl Session {
         let remembered = decision.as_ref().and_then(|d| d.lang);
         let lang = match (config.lang, remembered) {
             (catalogue::LangChoice::Auto, Some(lang)) => lang,
-            (choice, _) => catalogue::resolve(choice, env.html_lang, env.navigator_languages),
+            (choice, _) => catalogue::resolve(choice, env.languages),
         };
         let gpc = env.gpc_signal && config.respect_gpc;
         Session { config, lang, decision, gpc, analytics_loaded: false }
@@ -246,9 +246,13 @@ impl Session {
 
     pub fn state(&self) -> State {
         let choices = self.choices();
+        let mut categories = Vec::new();
+        for &c in &self.config.categories {
+            categories.push((c.key(), choices.get(c)));
+        }
         State {
             decided: self.decision.is_some(),
-            categories: self.config.categories.iter().map(|&c| (c.key(), choices.get(c))).collect(),
+            categories,
             policy_version: self.config.policy_version.clone(),
             decided_at: self.decision.as_ref().and_then(|d| timestamp::format(d.decided_at)),
             gpc: self.gpc,

@@ -20,17 +20,20 @@ pub struct Row<'a> {
 
 /// Every service of the configured categories, in category order, then configuration order.
 pub fn rows(config: &Config, lang: Lang) -> Vec<Row<'_>> {
-    config
-        .categories
-        .iter()
-        .flat_map(|&c| config.services.iter().filter(move |s| s.category == c))
-        .map(|s| Row {
-            category: s.category,
-            recipient: s.recipient.get(lang),
-            data: s.data.get(lang),
-            purpose: s.purpose.get(lang),
-            opt_out_url: s.opt_out_url.as_deref(),
-            policy_url: s.policy_url.as_deref(),
-        })
-        .collect()
+    let mut rows = Vec::new();
+    for &c in &config.categories {
+        for s in &config.services {
+            if s.category == c {
+                rows.push(Row {
+                    category: c,
+                    recipient: s.recipient.get(lang),
+                    data: s.data.get(lang),
+                    purpose: s.purpose.get(lang),
+                    opt_out_url: s.opt_out_url.as_deref(),
+                    policy_url: s.policy_url.as_deref(),
+                });
+            }
+        }
+    }
+    rows
 }

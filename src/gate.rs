@@ -41,15 +41,22 @@ pub fn consent_command(kind: &str, types: &ConsentTypes) -> String {
 
 /// `gtag('consent', 'default', …)`: everything denied but security storage.
 pub fn consent_default() -> ConsentTypes {
-    CONSENT_TYPES.iter().map(|&(name, category)| (name, category.is_none())).collect()
+    let mut types = Vec::new();
+    for (name, category) in CONSENT_TYPES {
+        types.push((name, category.is_none()));
+    }
+    types
 }
 
 /// `gtag('consent', 'update', …)`: each type granted only when its category is configured and granted.
 pub fn consent_update(config: &Config, choices: Choices) -> ConsentTypes {
-    CONSENT_TYPES
-        .iter()
-        .filter_map(|&(name, category)| category.map(|c| (name, config.categories.contains(&c) && choices.get(c))))
-        .collect()
+    let mut types = Vec::new();
+    for (name, category) in CONSENT_TYPES {
+        if let Some(c) = category {
+            types.push((name, config.categories.contains(&c) && choices.get(c)));
+        }
+    }
+    types
 }
 
 /// The analytics script to inject, and the GA id to configure (none for a bare `analyticsSrc`).

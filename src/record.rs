@@ -108,10 +108,14 @@ pub fn validate(record: &Record, now: i64, policy_version: &str, expires_days: u
 
 /// The record of a decision made at `now`, listing every configured optional category.
 pub fn new(choices: Choices, categories: &[Category], now: i64, policy_version: &str, expires_days: u32, lang: Lang) -> Option<Record> {
+    let mut stored = Vec::new();
+    for &c in categories {
+        stored.push((c.key().to_owned(), choices.get(c)));
+    }
     Some(Record {
         schema: defaults::RECORD_SCHEMA,
         policy_version: policy_version.to_owned(),
-        categories: categories.iter().map(|&c| (c.key().to_owned(), choices.get(c))).collect(),
+        categories: stored,
         decided_at: timestamp::format(now)?,
         expires_at: timestamp::format(now + i64::from(expires_days) * defaults::DAY_MS)?,
         lang: Some(lang.tag().to_owned()),

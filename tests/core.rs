@@ -200,19 +200,22 @@ fn ga_ids() {
 
 #[test]
 fn language_resolution() {
-    let cases: &[(LangChoice, Option<&str>, &[&str], Lang)] = &[
-        (LangChoice::Auto, None, &[], Lang::En),
-        (LangChoice::Auto, Some("ja"), &["en-US"], Lang::Ja),
-        (LangChoice::Auto, Some("ja-JP"), &[], Lang::Ja),
-        (LangChoice::Auto, Some("fr"), &["de", "ja-JP", "en"], Lang::Ja),
-        (LangChoice::Auto, Some(""), &["en-GB", "ja"], Lang::En),
-        (LangChoice::Auto, None, &["zh-CN", "ko"], Lang::En),
-        (LangChoice::Auto, Some("EN"), &["ja"], Lang::En),
-        (LangChoice::Fixed(Lang::Ja), Some("en"), &["en"], Lang::Ja),
-        (LangChoice::Fixed(Lang::En), Some("ja"), &["ja"], Lang::En),
+    // <html lang> ("" when it has none), then navigator.languages.
+    let cases: &[(LangChoice, &[&str], Lang)] = &[
+        (LangChoice::Auto, &[""], Lang::En),
+        (LangChoice::Auto, &["ja", "en-US"], Lang::Ja),
+        (LangChoice::Auto, &["ja-JP"], Lang::Ja),
+        (LangChoice::Auto, &["fr", "de", "ja-JP", "en"], Lang::Ja),
+        (LangChoice::Auto, &["", "en-GB", "ja"], Lang::En),
+        (LangChoice::Auto, &["", "zh-CN", "ko"], Lang::En),
+        (LangChoice::Auto, &["EN", "ja"], Lang::En),
+        (LangChoice::Auto, &[" ja_JP ", "en"], Lang::Ja),
+        (LangChoice::Auto, &["jav", "japanese", "en"], Lang::En),
+        (LangChoice::Fixed(Lang::Ja), &["en", "en"], Lang::Ja),
+        (LangChoice::Fixed(Lang::En), &["ja", "ja"], Lang::En),
     ];
-    for (choice, html, nav, expected) in cases {
-        assert_eq!(catalogue::resolve(*choice, *html, nav), *expected, "{choice:?} {html:?} {nav:?}");
+    for (choice, languages, expected) in cases {
+        assert_eq!(catalogue::resolve(*choice, languages), *expected, "{choice:?} {languages:?}");
     }
 }
 
@@ -472,8 +475,10 @@ fn gated_scripts_need_every_category() {
 
 // ---------------------------------------------------------------- session
 
+static LANGUAGES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| vec!["ja".to_string()]);
+
 fn env(gpc: bool) -> Env<'static> {
-    Env { now: NOW, gpc_signal: gpc, html_lang: Some("ja"), navigator_languages: &[] }
+    Env { now: NOW, gpc_signal: gpc, languages: &LANGUAGES }
 }
 
 #[test]

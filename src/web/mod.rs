@@ -93,15 +93,13 @@ pub fn start(script: &JsValue, config: JsValue, act: &JsValue) {
     let (config, problems) = config::read(|name| page::attr(script, name), embedded);
     problems.iter().for_each(log);
     let languages = strings(&page::languages());
-    let languages: Vec<&str> = languages.iter().map(|l| l.as_deref().unwrap_or("")).collect();
     let stored = page::read(defaults::STORAGE_KEY);
     let remember = !stored.is_undefined();
     if !remember {
         log_error("localStorage is unavailable or throws; the choice made on this page is not remembered.");
     }
     let record = stored.as_string().and_then(|text| crate::record::from_value(&page::parse(&text)));
-    let (html_lang, navigator_languages) = languages.split_first().map_or((None, &[][..]), |(h, n)| (Some(*h), n));
-    let env = Env { now: now(), gpc_signal: page::gpc(), html_lang, navigator_languages };
+    let env = Env { now: now(), gpc_signal: page::gpc(), languages: &languages };
     let mut session = Session::new(config, record.as_ref(), &env);
     // A returning visitor's yes starts analytics before anything is drawn.
     apply(&session.start());
@@ -113,9 +111,13 @@ pub fn start(script: &JsValue, config: JsValue, act: &JsValue) {
     page::listen(act);
 }
 
-/// The items of a JS array, each a string or `None`.
-fn strings(list: &JsValue) -> Vec<Option<String>> {
-    (0..list.len()).map(|i| list.at(i).string()).collect()
+/// The items of a JS array, each as a string ("" for anything else).
+fn strings(list: &JsValue) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in 0..list.len() {
+        out.push(list.at(i).string().unwrap_or_default());
+    }
+    out
 }
 
 /// Once the page is parsed: the banner (if not drawn yet), gated scripts and disclosure tables.
@@ -169,8 +171,10 @@ pub fn apply(effects: &Effects) {
 impl App {
     fn fill_disclosures(&self) {
         let lang = self.session.lang();
-        let langs: Vec<Lang> =
-            strings(&page::disclosures()).iter().map(|l| l.as_deref().and_then(Lang::from_tag).unwrap_or(lang)).collect();
+        let mut langs = Vec::new();
+        for tag in strings(&page::disclosures()) {
+            langs.push(Lang::from_tag(&tag).unwrap_or(lang));
+        }
         if !langs.is_empty() {
             page::fill(&view::disclosures(self.session.config(), &langs));
         }
@@ -179,10 +183,11 @@ impl App {
     /// Which inert gated scripts the choices release, as `page::release` wants it.
     fn due_scripts(&self) -> String {
         let (config, choices) = (self.session.config(), self.session.choices());
-        strings(&page::inert())
-            .iter()
-            .map(|s| if gate::released(s.as_deref().unwrap_or(""), config, choices) { '1' } else { '0' })
-            .collect()
+        let mut due = String::new();
+        for spec in strings(&page::inert()) {
+            due.push(if gate::released(&spec, config, choices) { '1' } else { '0' });
+        }
+        due
     }
 
     /// Draws `parts` of the banner from the session and the dialog's draft.
