@@ -99,18 +99,7 @@ impl Default for Config {
     }
 }
 
-impl Config {
-    /// The site's replacements for built-in texts in `lang`, as (key, text).
-    pub fn overrides(&self, lang: Lang) -> Vec<(&str, &str)> {
-        let mut found = Vec::new();
-        for (l, key, text) in &self.texts {
-            if *l == lang {
-                found.push((*key, text.as_str()));
-            }
-        }
-        found
-    }
-}
+impl Config {}
 
 /// One setting, in its two spellings (contract).
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -134,7 +134,7 @@ fn split(s: &str, sep: u8) -> (&str, &str) {
 
 /// Domains to delete a cookie on: the host and each parent that can hold cookies (not a bare
 /// top-level label, not an IP address). The host-only copy is deleted without a domain.
-pub fn cookie_domains(host: &str) -> Vec<&str> {
+pub fn cookie_domains(host: &str) -> Vec<String> {
     let host = match host.as_bytes().last() {
         Some(b'.') => host.get(..host.len() - 1).unwrap_or(host),
         _ => host,
@@ -148,7 +148,7 @@ pub fn cookie_domains(host: &str) -> Vec<&str> {
     // Each suffix that starts after a dot and still holds one: the host, then its parents.
     let mut rest = host;
     while has(rest, b'.') {
-        domains.push(rest);
+        domains.push(String::from(rest));
         rest = split(rest, b'.').1;
     }
     domains

@@ -16,8 +16,9 @@ pub struct Record {
     /// The schema number when it is the one this version writes, else 0.
     pub schema: u32,
     pub policy_version: String,
-    /// Category name → granted, in stored order.
-    pub categories: Vec<(String, bool)>,
+    /// Each category this version knows → granted, in stored order. (Every stored value must be
+    /// a boolean for the record to be read; unknown names are then left out.)
+    pub categories: Vec<(Category, bool)>,
     pub decided_at: String,
     pub expires_at: String,
     pub lang: Option<String>,
@@ -40,7 +41,10 @@ pub fn from_value<V: Value>(value: &V) -> Option<Record> {
     }
     let mut categories = Vec::new();
     for i in 0..stored.len() {
-        categories.push((stored.key(i), stored.at(i).boolean()?));
+        let granted = stored.at(i).boolean()?;
+        if let Some(c) = Category::from_key(&stored.key(i)) {
+            categories.push((c, granted));
+        }
     }
     let lang = match value.get("lang") {
         Some(v) if v.kind() != Kind::Null => Some(v.string()?),
@@ -69,7 +73,7 @@ pub fn to_json(record: &Record) -> String {
         if i > 0 {
             out.push(',');
         }
-        json::write_str(&mut out, name);
+        json::write_str(&mut out, name.key());
         out.push_str(if *granted { ":true" } else { ":false" });
     }
     out.push_str("},\"decidedAt\":");
@@ -98,10 +102,8 @@ pub fn validate(record: &Record, now: i64, policy_version: &str, expires_days: u
         return None;
     }
     let mut choices = Choices::default();
-    for (key, granted) in &record.categories {
-        if let Some(category) = Category::from_key(key) {
-            choices.set(category, *granted);
-        }
+    for &(category, granted) in &record.categories {
+        choices.set(category, granted);
     }
     Some(Decision { choices, decided_at, lang: record.lang.as_deref().and_then(Lang::from_tag) })
 }
@@ -110,7 +112,7 @@ pub fn validate(record: &Record, now: i64, policy_version: &str, expires_days: u
 pub fn new(choices: Choices, categories: &[Category], now: i64, policy_version: &str, expires_days: u32, lang: Lang) -> Option<Record> {
     let mut stored = Vec::new();
     for &c in categories {
-        stored.push((c.key().to_owned(), choices.get(c)));
+        stored.push((c, choices.get(c)));
     }
     Some(Record {
         schema: defaults::RECORD_SCHEMA,

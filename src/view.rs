@@ -42,10 +42,12 @@ pub fn main(view: View, config: &Config, lang: Lang, draft: Option<Choices>) -> 
     out
 }
 
-/// One `{"lang","t","services"}` per `<consent-disclosure>` element, in its language.
-pub fn disclosures(config: &Config, langs: &[Lang]) -> String {
+/// One `{"lang","t","services"}` per `<consent-disclosure>` element, in the language of its `lang`
+/// attribute (`tags`; "" when it has none), else in `fallback`, the banner's.
+pub fn disclosures(config: &Config, tags: &[String], fallback: Lang) -> String {
     let mut out = String::from("[");
-    for &lang in langs {
+    for tag in tags {
+        let lang = Lang::from_tag(tag).unwrap_or(fallback);
         if out.len() > 1 {
             out.push(',');
         }
@@ -70,8 +72,10 @@ fn language(out: &mut String, config: &Config, lang: Lang) {
     write_key(out, "t");
     let texts = catalogue::texts(lang);
     push(out, texts.strip_suffix('}').unwrap_or(texts));
-    for (key, text) in config.overrides(lang) {
-        pair(out, key, text);
+    for (l, key, text) in &config.texts {
+        if *l == lang {
+            pair(out, key, text);
+        }
     }
     out.push('}');
     write_key(out, "services");

@@ -783,14 +783,16 @@ fn configuration_text_reaches_the_model_as_the_same_string() {
 #[test]
 fn disclosure_models_have_each_element_s_language_and_the_contract_s_headers() {
     let (config, _) = with_json(FULL, &[]);
-    let models: serde_json::Value = serde_json::from_str(&view::disclosures(&config, &[Lang::Ja, Lang::En])).unwrap();
+    let tags = ["ja-JP".to_string(), "".to_string(), "fr".to_string()];
+    let models: serde_json::Value = serde_json::from_str(&view::disclosures(&config, &tags, Lang::En)).unwrap();
     let headers = |i: usize| ["recipient", "data", "purpose", "optOut"].map(|k| models[i]["t"][k].as_str().unwrap().to_owned());
     assert_eq!(models[0]["lang"], "ja");
     assert_eq!(headers(0), ["送信先", "送信される情報", "利用目的", "オプトアウト"]);
     assert_eq!(models[1]["lang"], "en");
     assert_eq!(headers(1), ["Recipient", "Information sent", "Purpose", "Opt-out"]);
     assert_eq!(models[1]["services"][0]["recipient"], "Google LLC");
-    assert_eq!(view::disclosures(&config, &[]), "[]");
+    assert_eq!(models[2]["lang"], "en", "a language the banner does not speak falls back to the banner's");
+    assert_eq!(view::disclosures(&config, &[], Lang::En), "[]");
 }
 
 // ---------------------------------------------------------------- what the page is told

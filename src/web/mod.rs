@@ -9,7 +9,6 @@ use alloc::vec::Vec;
 
 use wasm_bindgen::prelude::*;
 
-use crate::catalogue::Lang;
 use crate::config::{self, Embedded, Level, Problem};
 use crate::consent::{Choices, Env, Session};
 use crate::gate::{self, Effects};
@@ -170,13 +169,9 @@ pub fn apply(effects: &Effects) {
 
 impl App {
     fn fill_disclosures(&self) {
-        let lang = self.session.lang();
-        let mut langs = Vec::new();
-        for tag in strings(&page::disclosures()) {
-            langs.push(Lang::from_tag(&tag).unwrap_or(lang));
-        }
-        if !langs.is_empty() {
-            page::fill(&view::disclosures(self.session.config(), &langs));
+        let tags = strings(&page::disclosures());
+        if !tags.is_empty() {
+            page::fill(&view::disclosures(self.session.config(), &tags, self.session.lang()));
         }
     }
 
