@@ -135,6 +135,7 @@ glue = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (all, field) => {
 });
 
 writeFileSync(gluePath, glue);
+writeFileSync(join(workDir, "consent_banner_bg.wasm"), Buffer.from(out));
 
 // ---------------------------------------------------------------- one file
 const PLACEHOLDER = "__CONSENT_BANNER_WASM__";
