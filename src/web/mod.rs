@@ -39,7 +39,7 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
 struct App {
     session: Session,
     /// Storage was read without throwing, so decisions are written back.
-    remember: bool,
+    stores: bool,
     /// The banner's host element is in the page.
     mounted: bool,
     /// The dialog's switches while it is open.
@@ -93,8 +93,8 @@ pub fn start(script: &JsValue, config: JsValue, act: &JsValue) {
     problems.iter().for_each(log);
     let languages = strings(&page::languages());
     let stored = page::read(defaults::STORAGE_KEY);
-    let remember = !stored.is_undefined();
-    if !remember {
+    let stores = !stored.is_undefined();
+    if !stores {
         log_error("localStorage is unavailable or throws; the choice made on this page is not remembered.");
     }
     let record = stored.as_string().and_then(|text| crate::record::from_value(&page::parse(&text)));
@@ -103,7 +103,7 @@ pub fn start(script: &JsValue, config: JsValue, act: &JsValue) {
     // A returning visitor's yes starts analytics before anything is drawn.
     apply(&session.start());
     if let Some(mut slot) = APP.try_lock() {
-        *slot = Some(App { session, remember, mounted: false, draft: None });
+        *slot = Some(App { session, stores, mounted: false, draft: None });
     }
     // The banner is drawn on "ready", in a task after this one (see js/page.js, listen), so a
     // returning visitor's analytics above does not wait for it.
@@ -237,23 +237,22 @@ pub(crate) enum Pick<'a> {
 /// listeners.
 fn decide(pick: Pick, from_ui: bool) {
     let done = with_app(|app| {
-        let categories = &app.session.config().categories;
-        let mut choices = app.draft.unwrap_or_else(|| app.session.choices());
-        match pick {
-            Pick::All => choices = Choices::all(categories),
-            Pick::None => choices = Choices::default(),
-            Pick::Draft => {}
+        let choices = match pick {
+            Pick::All => Choices::all(&app.session.config().categories),
+            Pick::None => Choices::default(),
+            Pick::Draft => app.draft.unwrap_or_else(|| app.session.choices()),
             Pick::Some(values) => {
-                choices = app.session.choices();
+                let mut choices = app.session.choices();
                 for &(c, on) in values {
                     choices.set(c, on);
                 }
+                choices
             }
-        }
+        };
         let (record, effects) = app.session.decide(choices, now());
         match record {
             Some(record) => {
-                if app.remember && !page::write(defaults::STORAGE_KEY, Some(&crate::record::to_json(&record))) {
+                if app.stores && !page::write(defaults::STORAGE_KEY, Some(&crate::record::to_json(&record))) {
                     log_error("localStorage refused the decision (full or blocked); it holds for this page only.");
                 }
             }
@@ -312,7 +311,7 @@ fn toggle(category: &str) {
 fn withdraw() {
     let state = with_app(|app| {
         apply(&app.session.reset());
-        if app.remember {
+        if app.stores {
             page::write(defaults::STORAGE_KEY, None);
         }
         app.draft = None;
