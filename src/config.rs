@@ -305,11 +305,6 @@ fn integer<V: Value>(v: &V) -> Option<i64> {
     (i as f64 == n).then_some(i)
 }
 
-/// What a member of a JSON object must be, to be read.
-fn expect<V: Value>(v: &V, kind: Kind) -> bool {
-    v.kind() == kind
-}
-
 impl Reader<'_> {
     fn error(&mut self, parts: &[&str]) {
         self.problems.push(Problem::new(Level::Error, parts));
@@ -360,7 +355,7 @@ impl Reader<'_> {
 
     fn categories<V: Value>(&mut self, v: &V) {
         const EXPECTED: &str = "an array of category names";
-        if !expect(v, Kind::Array) {
+        if v.kind() != Kind::Array {
             return self.wrong("categories", EXPECTED, v);
         }
         let mut list = Vec::new();
@@ -377,7 +372,7 @@ impl Reader<'_> {
     }
 
     fn services<V: Value>(&mut self, v: &V) {
-        if !expect(v, Kind::Array) {
+        if v.kind() != Kind::Array {
             return self.wrong("services", "an array of services", v);
         }
         for i in 0..v.len() {
@@ -392,7 +387,7 @@ impl Reader<'_> {
     }
 
     fn service<V: Value>(&mut self, v: &V) -> Result<Service, &'static str> {
-        if !expect(v, Kind::Object) {
+        if v.kind() != Kind::Object {
             return Err("is not an object");
         }
         let id = v.get("id").and_then(|id| id.string()).ok_or("has no \"id\" string")?;
@@ -432,7 +427,7 @@ impl Reader<'_> {
     }
 
     fn texts<V: Value>(&mut self, v: &V) {
-        if !expect(v, Kind::Object) {
+        if v.kind() != Kind::Object {
             return self.wrong("texts", "an object of languages", v);
         }
         for i in 0..v.len() {
@@ -446,7 +441,7 @@ impl Reader<'_> {
                 }
             };
             let entries = v.at(i);
-            if !expect(&entries, Kind::Object) {
+            if entries.kind() != Kind::Object {
                 self.wrong("texts", "an object of texts per language", &entries);
                 continue;
             }
@@ -511,7 +506,7 @@ fn localized<V: Value>(v: &V) -> Option<Localized> {
     if let Some(s) = v.string() {
         return Some(Localized { en: Some(s.clone()), ja: Some(s) });
     }
-    if !expect(v, Kind::Object) {
+    if v.kind() != Kind::Object {
         return None;
     }
     let lang = |key| match v.get(key) {
