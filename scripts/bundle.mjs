@@ -9,13 +9,15 @@
 //    page makes one request instead of two in a row, which is what a visitor waits for. After
 //    brotli this costs ~3% over the bare .wasm, where base64 would cost ~35%. Only `"`, `\`, LF and
 //    CR are escaped. The file starts with a BOM, so a Shift_JIS page or a server that sends no
-//    charset cannot misread it.
+//    charset cannot misread it. The loader turns the string back into bytes with js/latin1.wat,
+//    assembled here.
 //
 // The npm package keeps wasm-pack's names and its separate .wasm, for bundlers to handle.
 //
 //   node scripts/bundle.mjs <wasm-pack out dir> <work dir> <bundle.js>
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import binaryen from "binaryen";
 import { build } from "esbuild";
 
 const [pkgDir, workDir, bundlePath] = process.argv.slice(2);
@@ -139,7 +141,13 @@ writeFileSync(join(workDir, "consent_banner_bg.wasm"), Buffer.from(out));
 
 // ---------------------------------------------------------------- one file
 const PLACEHOLDER = "__CONSENT_BANNER_WASM__";
-writeFileSync(join(workDir, "wasm.js"), `export default "${PLACEHOLDER}";\n`);
+const decoder = binaryen.parseText(readFileSync("js/latin1.wat", "utf8"));
+if (!decoder.validate()) throw new Error("js/latin1.wat does not validate");
+decoder.optimize();
+const latin1 = decoder.emitBinary();
+const escapes = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r" };
+const string = (bytes) => `"${Buffer.from(bytes).toString("latin1").replace(/["\\\n\r]/g, (c) => escapes[c])}"`;
+writeFileSync(join(workDir, "wasm.js"), `export default "${PLACEHOLDER}";\nexport const latin1 = ${string(latin1)};\n`);
 const bundled = await build({
   entryPoints: ["js/script.js"],
   bundle: true,
@@ -154,8 +162,7 @@ const bundled = await build({
 const code = bundled.outputFiles[0].text;
 const parts = code.split(`"${PLACEHOLDER}"`);
 if (parts.length !== 2) throw new Error("the bundle should hold the .wasm placeholder exactly once");
-const escapes = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r" };
-const literal = `"${Buffer.from(out).toString("latin1").replace(/["\\\n\r]/g, (c) => escapes[c])}"`;
+const literal = string(out);
 mkdirSync(dirname(bundlePath), { recursive: true });
 writeFileSync(bundlePath, "\ufeff" + parts[0] + literal + parts[1], "utf8");
 console.log(`bundle: ${imports.size} imports, ${modules.size} modules, ${exports.size} exports (${used.size} used by the glue) renamed; ${out.length} bytes of wasm inside`);
