@@ -81,7 +81,7 @@ fn language(out: &mut String, config: &Config, lang: Lang) {
     write_key(out, "services");
     out.push('[');
     for row in disclosure::rows(config, lang) {
-        push(out, if out.ends_with('[') { "{" } else { ",{" });
+        push(out, if out.as_bytes().last() == Some(&b'[') { "{" } else { ",{" });
         pair(out, "category", row.category.key());
         pair(out, "recipient", row.recipient);
         pair(out, "data", row.data);
