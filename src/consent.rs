@@ -122,12 +122,8 @@ impl State {
         let mut out = String::from("{\"decided\":");
         out.push_str(flag(self.decided));
         out.push_str(",\"categories\":{");
-        for (i, &(name, granted)) in self.categories.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            json::write_str(&mut out, name);
-            out.push(':');
+        for &(name, granted) in &self.categories {
+            json::write_key(&mut out, name);
             out.push_str(flag(granted));
         }
         out.push_str("},\"policyVersion\":");

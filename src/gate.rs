@@ -28,12 +28,9 @@ pub fn consent_command(kind: &str, types: &ConsentTypes) -> String {
     let mut out = String::from("[\"consent\",");
     json::write_str(&mut out, kind);
     out.push_str(",{");
-    for (i, &(name, granted)) in types.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        json::write_str(&mut out, name);
-        out.push_str(if granted { ":\"granted\"" } else { ":\"denied\"" });
+    for &(name, granted) in types {
+        json::write_key(&mut out, name);
+        out.push_str(if granted { "\"granted\"" } else { "\"denied\"" });
     }
     out.push_str("}]");
     out

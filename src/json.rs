@@ -72,13 +72,19 @@ pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// Appends `"key":` after a comma, unless `out` just opened its object or array.
+/// Appends the comma before an item or member, unless `out` just opened its array or object.
 #[inline(never)]
-pub fn write_key(out: &mut String, key: &str) {
+pub fn comma(out: &mut String) {
     // On bytes: `str::ends_with` with a char pattern brings UTF-8 decoding (~300 B of wasm).
     if !matches!(out.as_bytes().last(), Some(b'{' | b'[')) {
         out.push(',');
     }
+}
+
+/// Appends `"key":`, after a comma unless `out` just opened its object.
+#[inline(never)]
+pub fn write_key(out: &mut String, key: &str) {
+    comma(out);
     write_str(out, key);
     out.push(':');
 }

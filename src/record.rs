@@ -69,12 +69,9 @@ pub fn to_json(record: &Record) -> String {
     out.push_str(",\"policyVersion\":");
     json::write_str(&mut out, &record.policy_version);
     out.push_str(",\"categories\":{");
-    for (i, (name, granted)) in record.categories.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        json::write_str(&mut out, name.key());
-        out.push_str(if *granted { ":true" } else { ":false" });
+    for (name, granted) in &record.categories {
+        json::write_key(&mut out, name.key());
+        out.push_str(if *granted { "true" } else { "false" });
     }
     out.push_str("},\"decidedAt\":");
     json::write_str(&mut out, &record.decided_at);

@@ -9,7 +9,7 @@ use crate::catalogue::{self, Lang};
 use crate::config::Config;
 use crate::consent::{Choices, View};
 use crate::disclosure;
-use crate::json::{push, write_key, write_str};
+use crate::json::{comma, push, write_key, write_str};
 
 /// The banner (or reopen control) and, while it is open, the dialog with the `draft` switches:
 /// `{"view","lang","policyUrl","dialog":{category:on…},"t":{…},"services":[…]}`.
@@ -48,9 +48,7 @@ pub fn disclosures(config: &Config, tags: &[String], fallback: Lang) -> String {
     let mut out = String::from("[");
     for tag in tags {
         let lang = Lang::from_tag(tag).unwrap_or(fallback);
-        if out.len() > 1 {
-            out.push(',');
-        }
+        comma(&mut out);
         out.push('{');
         language(&mut out, config, lang);
         out.push('}');
@@ -81,7 +79,8 @@ fn language(out: &mut String, config: &Config, lang: Lang) {
     write_key(out, "services");
     out.push('[');
     for row in disclosure::rows(config, lang) {
-        push(out, if out.as_bytes().last() == Some(&b'[') { "{" } else { ",{" });
+        comma(out);
+        out.push('{');
         pair(out, "category", row.category.key());
         pair(out, "recipient", row.recipient);
         pair(out, "data", row.data);
