@@ -41,7 +41,9 @@ export function parse(json) {
 export const kind = (v) =>
   v === null ? 0 : typeof v == "boolean" ? 1 : typeof v == "number" ? 2 : typeof v == "string" ? 3 : Array.isArray(v) ? 4 : typeof v == "object" ? 5 : 6;
 const members = (v) => (typeof v == "object" && v ? Object.keys(v) : []);
-export const get = (v, key) => (members(v).includes(key) ? v[key] : undefined);
+export const has = (v, key) => members(v).includes(key);
+export const get = (v, key) => (has(v, key) ? v[key] : undefined);
+export const stringOf = (v, key) => ((v = get(v, key)), typeof v == "string" ? v : undefined);
 export const len = (v) => members(v).length;
 export const key = (v, i) => members(v)[i];
 export const at = (v, i) => v?.[members(v)[i]];

@@ -390,10 +390,9 @@ impl Reader<'_> {
         if v.kind() != Kind::Object {
             return Err("is not an object");
         }
-        let id = v.get("id").and_then(|id| id.string()).ok_or("has no \"id\" string")?;
+        let id = v.string_of("id").ok_or("has no \"id\" string")?;
         let category = v
-            .get("category")
-            .and_then(|c| c.string())
+            .string_of("category")
             .and_then(|c| Category::from_key(&c))
             .ok_or("has no \"category\" of analytics, functional or marketing")?;
         for i in 0..v.len() {
@@ -407,10 +406,10 @@ impl Reader<'_> {
                 .map_or(Some(Localized::default()), |t| localized(&t))
                 .ok_or("has a \"recipient\", \"data\" or \"purpose\" that is not text or { en, ja }")
         };
-        let url = |key| match v.get(key) {
-            None => Ok(None),
-            Some(u) => u
-                .string()
+        let url = |key| match v.has(key) {
+            false => Ok(None),
+            true => v
+                .string_of(key)
                 .filter(|u| is_safe_url(u))
                 .map(Some)
                 .ok_or("has an \"optOutUrl\" or \"policyUrl\" that is not an http(s) or relative URL"),
@@ -509,9 +508,9 @@ fn localized<V: Value>(v: &V) -> Option<Localized> {
     if v.kind() != Kind::Object {
         return None;
     }
-    let lang = |key| match v.get(key) {
-        None => Some(None),
-        Some(t) => t.string().map(Some),
+    let lang = |key| match v.has(key) {
+        false => Some(None),
+        true => v.string_of(key).map(Some),
     };
     Some(Localized { en: lang("en")?, ja: lang("ja")? })
 }

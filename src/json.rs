@@ -50,6 +50,17 @@ pub trait Value: Sized {
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Whether an object has its own member `key`.
+    fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Member `key` when it is a string. One step, because in the browser each member read
+    /// crosses into JavaScript.
+    fn string_of(&self, key: &str) -> Option<String> {
+        self.get(key)?.string()
+    }
 }
 
 /// Appends `s` as a JSON string literal.

@@ -53,10 +53,10 @@ pub fn from_value<V: Value>(value: &V) -> Option<Record> {
     let schema = value.get("schema")?.number()?;
     Some(Record {
         schema: if schema == f64::from(defaults::RECORD_SCHEMA) { defaults::RECORD_SCHEMA } else { 0 },
-        policy_version: value.get("policyVersion")?.string()?,
+        policy_version: value.string_of("policyVersion")?,
         categories,
-        decided_at: value.get("decidedAt")?.string()?,
-        expires_at: value.get("expiresAt")?.string()?,
+        decided_at: value.string_of("decidedAt")?,
+        expires_at: value.string_of("expiresAt")?,
         lang,
     })
 }

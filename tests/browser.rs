@@ -85,6 +85,13 @@ fn parsed_json_is_read_through_the_value_trait() {
     assert_eq!((a.at(0).number(), a.at(1).string(), a.at(2).boolean()), (Some(1.0), Some("x".to_string()), Some(true)));
     assert_eq!(v.at(1).get("c").and_then(|c| c.number()), Some(2.5));
     assert!(v.get("missing").is_none());
+    // Members read in one step: present or not, and a string or not.
+    let s = page::parse(r#"{"s":"text","n":1,"z":null}"#);
+    assert_eq!([s.has("s"), s.has("n"), s.has("z"), s.has("missing")], [true, true, true, false]);
+    assert_eq!(
+        (s.string_of("s"), s.string_of("n"), s.string_of("z"), s.string_of("missing")),
+        (Some("text".to_string()), None, None, None)
+    );
     assert_eq!(page::parse("{not json").kind(), Kind::Other);
     assert_eq!(js("return function () {}").kind(), Kind::Other);
 }

@@ -19,6 +19,9 @@ extern "C" {
     pub fn parse(json: &str) -> JsValue;
     fn kind(value: &JsValue) -> u8;
     fn get(value: &JsValue, key: &str) -> JsValue;
+    fn has(value: &JsValue, key: &str) -> bool;
+    #[wasm_bindgen(js_name = stringOf)]
+    fn string_of(value: &JsValue, key: &str) -> Option<String>;
     fn len(value: &JsValue) -> u32;
     fn key(value: &JsValue, i: u32) -> String;
     fn at(value: &JsValue, i: u32) -> JsValue;
@@ -74,6 +77,14 @@ impl Value for JsValue {
 
     fn len(&self) -> usize {
         len(self) as usize
+    }
+
+    fn has(&self, key: &str) -> bool {
+        has(self, key)
+    }
+
+    fn string_of(&self, key: &str) -> Option<String> {
+        string_of(self, key)
     }
 
     fn key(&self, i: usize) -> String {
