@@ -7,10 +7,10 @@
 // 2. Bundles js/script.js (the loader), the glue and js/page.js with esbuild into one minified IIFE.
 // 3. Puts the .wasm into it as a string literal of U+0000–U+00FF, one character per byte, so the
 //    page makes one request instead of two in a row, which is what a visitor waits for. After
-//    brotli this costs ~3% over the bare .wasm, where base64 would cost ~35%. Only `"`, `\`, LF and
-//    CR are escaped. The file starts with a BOM, so a Shift_JIS page or a server that sends no
-//    charset cannot misread it. The loader turns the string back into bytes with js/latin1.wat,
-//    assembled here.
+//    brotli this costs ~3% over the bare .wasm, where base64 would cost ~35%. It is a template
+//    literal: only `` ` ``, `\`, `${` and CR are escaped. The file starts with a BOM, so a
+//    Shift_JIS page or a server that sends no charset cannot misread it. The loader turns the
+//    string back into bytes with js/latin1.wat, assembled here.
 //
 // The npm package keeps wasm-pack's names and its separate .wasm, for bundlers to handle.
 //
@@ -145,8 +145,11 @@ const decoder = binaryen.parseText(readFileSync("js/latin1.wat", "utf8"));
 if (!decoder.validate()) throw new Error("js/latin1.wat does not validate");
 decoder.optimize();
 const latin1 = decoder.emitBinary();
-const escapes = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r" };
-const string = (bytes) => `"${Buffer.from(bytes).toString("latin1").replace(/["\\\n\r]/g, (c) => escapes[c])}"`;
+// A template literal needs the fewest escapes: LF stands as it is (a string literal escapes ~200),
+// and so do the ~800 `"`. CR is escaped because a template turns it into LF. Measured on the
+// module after brotli: 18,238 bytes, against 18,434 as a "…" literal and 18,128 for the bare bytes.
+const string = (bytes) =>
+  "`" + Buffer.from(bytes).toString("latin1").replace(/[`\\\r]|\$\{/g, (c) => (c == "\r" ? "\\r" : "\\" + c)) + "`";
 writeFileSync(join(workDir, "wasm.js"), `export default "${PLACEHOLDER}";\nexport const latin1 = ${string(latin1)};\n`);
 const bundled = await build({
   entryPoints: ["js/script.js"],
@@ -163,6 +166,7 @@ const code = bundled.outputFiles[0].text;
 const parts = code.split(`"${PLACEHOLDER}"`);
 if (parts.length !== 2) throw new Error("the bundle should hold the .wasm placeholder exactly once");
 const literal = string(out);
+if (!Buffer.from(new Function(`return ${literal}`)(), "latin1").equals(Buffer.from(out))) throw new Error("the embedded module does not read back as its bytes");
 mkdirSync(dirname(bundlePath), { recursive: true });
 writeFileSync(bundlePath, "\ufeff" + parts[0] + literal + parts[1], "utf8");
 console.log(`bundle: ${imports.size} imports, ${modules.size} modules, ${exports.size} exports (${used.size} used by the glue) renamed; ${out.length} bytes of wasm inside`);
