@@ -122,6 +122,35 @@ while (at < wasm.length) {
   at = end;
 }
 
+// ---------------------------------------------------------------- the glue, leaner
+// wasm-bindgen's string and memory helpers carry paths this bundle never takes: a polyfill for
+// TextEncoder.encodeInto, an ASCII fast path that then needs realloc, a Safari workaround for
+// decoding more than 2 GB, and cached views that must be checked against memory growth on every
+// call. Chromium, Firefox and Safari all have encodeInto and a resizable buffer is never cached
+// here, so each helper becomes its one plain step. wasm-bindgen is pinned (Cargo.toml), and each
+// replacement must find exactly the code it replaces, so a new glue fails the build instead of
+// passing unnoticed.
+const swap = (from, to) => {
+  const at = glue.indexOf(from);
+  if (at < 0 || glue.indexOf(from, at + 1) >= 0) throw new Error(`the glue should hold ${JSON.stringify(from.slice(0, 60))} exactly once: has wasm-bindgen changed its output?`);
+  glue = glue.slice(0, at) + to + glue.slice(at + from.length);
+};
+/** Replaces the top-level statement that starts with `head`, up to the first line that is a lone `}`. */
+const swapBlock = (head, to) => {
+  const at = glue.indexOf(`\n${head}`);
+  const end = glue.indexOf("\n}\n", at);
+  if (at < 0 || end < 0) throw new Error(`the glue has no ${head}: has wasm-bindgen changed its output?`);
+  swap(glue.slice(at, end + 3), `\n${to}\n`);
+};
+swapBlock("function getDataViewMemory0(", "function getDataViewMemory0() { return new DataView(wasm.memory.buffer); }");
+swapBlock("function getUint8ArrayMemory0(", "function getUint8ArrayMemory0() { return new Uint8Array(wasm.memory.buffer); }");
+swapBlock("function decodeText(", "function decodeText(bytes) { return cachedTextDecoder.decode(bytes); }");
+swapBlock(
+  "function passStringToWasm0(",
+  "function passStringToWasm0(arg, malloc) { const buf = cachedTextEncoder.encode(arg); const ptr = malloc(buf.length, 1) >>> 0; getUint8ArrayMemory0().set(buf, ptr); WASM_VECTOR_LEN = buf.length; return ptr; }",
+);
+swapBlock("if (!('encodeInto' in cachedTextEncoder))", "");
+
 // ---------------------------------------------------------------- the glue, to match
 const replaceAll = (from, to) => {
   if (!glue.includes(from)) throw new Error(`the glue has no ${from}: has wasm-bindgen changed its output?`);
