@@ -72,6 +72,7 @@ const shim = "./consent_banner_bg.js";
 const imports = new Map(); // old field name (in the shim module) -> new
 const modules = new Map([[shim, "a"]]); // old module -> new
 const exports = new Map();
+const direct = new Map(); // snippet module -> (its export -> new field)
 
 const out = [...wasm.subarray(0, 8)];
 let at = 8;
@@ -100,6 +101,12 @@ while (at < wasm.length) {
       if (module === shim) {
         if (!imports.has(field)) imports.set(field, short(imports.size));
         field = imports.get(field);
+      } else {
+        // A function wasm-bindgen imports straight from a snippet (js/page.js), by its own name.
+        if (!direct.has(module)) direct.set(module, new Map());
+        const fields = direct.get(module);
+        if (!fields.has(field)) fields.set(field, short(fields.size));
+        field = fields.get(field);
       }
       body.push(...encodeName(modules.get(module)), ...encodeName(field), ...bytes.subarray(p, descEnd));
       p = descEnd;
@@ -150,6 +157,11 @@ swapBlock(
   "function passStringToWasm0(arg, malloc) { const buf = cachedTextEncoder.encode(arg); const ptr = malloc(buf.length, 1) >>> 0; getUint8ArrayMemory0().set(buf, ptr); WASM_VECTOR_LEN = buf.length; return ptr; }",
 );
 swapBlock("if (!('encodeInto' in cachedTextEncoder))", "");
+// The loader calls it once, with { module: bytes }: no deprecated call forms to warn about.
+swapBlock(
+  "function initSync(",
+  "function initSync({ module }) { module = new WebAssembly.Module(module); return __wbg_finalize_init(new WebAssembly.Instance(module, __wbg_get_imports()), module); }",
+);
 
 // ---------------------------------------------------------------- the glue, to match
 const replaceAll = (from, to) => {
@@ -157,6 +169,19 @@ const replaceAll = (from, to) => {
   glue = glue.split(from).join(to);
 };
 for (const [field, to] of imports) replaceAll(`${field}:`, `${to}:`);
+// The glue hands each snippet to the module as `import * as importN` namespaces, one per imported
+// function: the bundler must then build a namespace object of every export of js/page.js. One
+// object of just the imported functions, under the short fields, does the same.
+for (const [module, fields] of direct) {
+  const namespaces = [];
+  glue = glue.replace(/^import \* as (import\d+) from "([^"]+)"\n/gm, (line, ns, from) => (from === module ? (namespaces.push(ns), "") : line));
+  const entries = namespaces.map((ns) => `        "${module}": ${ns},\n`);
+  if (!namespaces.length || !entries.every((e) => glue.includes(e))) throw new Error(`the glue does not import ${module} as expected: has wasm-bindgen changed its output?`);
+  entries.slice(1).forEach((e) => replaceAll(e, ""));
+  const alias = (field) => `__direct_${field}`;
+  replaceAll(entries[0], `        "${module}": { ${[...fields].map(([field, to]) => `${to}: ${alias(field)}`).join(", ")} },\n`);
+  glue = `import { ${[...fields.keys()].map((field) => `${field} as ${alias(field)}`).join(", ")} } from "${module}";\n` + glue;
+}
 for (const [module, to] of modules) replaceAll(`"${module}":`, `${to}:`);
 const used = new Set();
 glue = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (all, field) => {
