@@ -27,7 +27,7 @@ export const gpc = () => navigator.globalPrivacyControl === true;
 
 export const now = () => Date.now();
 
-export const log = (error, message) => console[error ? "error" : "warn"](message);
+const log = (message, error) => console[error ? "error" : "warn"](message);
 
 /** The value of JSON text, or undefined when it is not JSON. */
 export function parse(json) {
@@ -203,7 +203,7 @@ const views = {
 
 /** Draws the model `json` (src/view.rs): the banner or reopen control when `parts` has 1, the
  * dialog (shown modal, or closed when the model has none) when it has 2. */
-export function render(json, parts) {
+function render(json, parts) {
   try {
     draw(JSON.parse(json), parts);
   } catch (error) {
@@ -246,26 +246,26 @@ export function remember() {
 }
 
 /** Focuses the opener if it is still in the page, else the first `selector` in the banner. */
-export function restore(selector) {
+function restore(selector) {
   if (opener?.isConnected) opener.focus();
   else focus(selector);
   opener = null;
 }
 
 /** Focuses the first `selector` in the open dialog, else in the banner. */
-export function focus(selector) {
+function focus(selector) {
   ((modal?.firstChild?.open && modal) || main)?.querySelector(selector)?.focus();
 }
 
 /** Shows a switch's state. */
-export const check = (category, on) => modal?.querySelector(`[data-category=${category}]`)?.setAttribute("aria-checked", on);
+const check = (category, on) => modal?.querySelector(`[data-category=${category}]`)?.setAttribute("aria-checked", !!on);
 
 /** The `lang` attribute of every `<consent-disclosure>`. */
 export const disclosures = () => [...doc.querySelectorAll("consent-disclosure")].map((el) => el.getAttribute("lang"));
 
 /** Fills the `<consent-disclosure>` elements, in order, with a services table each (the JSON
  * array of models from src/view.rs). Light DOM: the site's styles apply to the table. */
-export function fill(json) {
+function fill(json) {
   const models = JSON.parse(json);
   doc.querySelectorAll("consent-disclosure").forEach((el, i) => {
     const m = models[i];
@@ -292,7 +292,7 @@ function gtag() {
 }
 
 /** Pushes the command whose arguments are the JSON array `json`. */
-export function command(json) {
+function command(json) {
   try {
     gtag(...JSON.parse(json));
   } catch {}
@@ -312,7 +312,7 @@ export function load(src, id) {
   } catch {}
 }
 
-export const flag = (name, value) => (window[name] = value);
+const flag = (name, value) => (window[name] = !!value);
 
 export const hostname = () => location.hostname;
 
@@ -343,7 +343,7 @@ export const inert = () => [...doc.querySelectorAll(INERT)].map((s) => s.getAttr
  * Each is claimed at once, so a later call never runs one twice; an external copy holds the rest
  * of the chain until it has loaded (or failed), to keep document order.
  */
-export function release(due) {
+function release(due) {
   const queue = [...doc.querySelectorAll(INERT)].filter((s, i) => due[i] == "1");
   queue.forEach((s) => s.setAttribute("data-consent-released", ""));
   const next = () => {
@@ -373,7 +373,7 @@ export function on(listener) {
 
 /** Calls every change listener (a throwing one is reported, not rethrown), then dispatches
  * `consent-banner:change` on document. */
-export function emit(json) {
+function emit(json) {
   const state = JSON.parse(json);
   for (const listener of [...listeners]) {
     try {
@@ -384,3 +384,12 @@ export function emit(json) {
   }
   doc.dispatchEvent(new CustomEvent("consent-banner:change", { detail: state }));
 }
+
+// ---------------------------------------------------------------- one import for ten steps
+
+// The steps that take a text and a small number and return nothing, in the order of the
+// constants in src/web/page.rs, which calls them all through `run`: each import costs the glue a
+// wrapper, and one wrapper does for ten.
+const STEPS = [command, emit, fill, focus, restore, release, render, check, flag, log];
+
+export const run = (step, n, text) => STEPS[step](text, n);

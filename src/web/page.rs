@@ -15,7 +15,6 @@ extern "C" {
     pub fn languages() -> JsValue;
     pub fn gpc() -> bool;
     pub fn now() -> f64;
-    pub fn log(error: bool, message: &str);
     pub fn parse(json: &str) -> JsValue;
     fn kind(value: &JsValue) -> u8;
     fn get(value: &JsValue, key: &str) -> JsValue;
@@ -29,23 +28,79 @@ extern "C" {
     pub fn write(key: &str, value: Option<&str>) -> bool;
     pub fn listen(act: &JsValue);
     pub fn mount(css: &str) -> bool;
-    pub fn render(json: &str, parts: u8);
     pub fn remember();
-    pub fn restore(selector: &str);
-    pub fn focus(selector: &str);
-    pub fn check(category: &str, on: bool);
     pub fn disclosures() -> JsValue;
-    pub fn fill(json: &str);
-    pub fn command(json: &str);
     pub fn load(src: &str, id: Option<&str>);
-    pub fn flag(name: &str, value: bool);
     pub fn hostname() -> String;
     pub fn cookies() -> JsValue;
     pub fn expire(name: &str, domain: &str);
     pub fn inert() -> JsValue;
-    pub fn release(due: &str);
     pub fn on(listener: &JsValue) -> JsValue;
-    pub fn emit(json: &str);
+    /// The steps that take a text and a small number and return nothing, by their place in
+    /// page.js's `STEPS`: one import instead of ten, each of which costs the glue a wrapper.
+    fn run(step: u8, n: u8, text: &str);
+}
+
+// The order of `STEPS` in js/page.js.
+const COMMAND: u8 = 0;
+const EMIT: u8 = 1;
+const FILL: u8 = 2;
+const FOCUS: u8 = 3;
+const RESTORE: u8 = 4;
+const RELEASE: u8 = 5;
+const RENDER: u8 = 6;
+const CHECK: u8 = 7;
+const FLAG: u8 = 8;
+const LOG: u8 = 9;
+
+/// Pushes the gtag command whose arguments are the JSON array `json`.
+pub fn command(json: &str) {
+    run(COMMAND, 0, json);
+}
+
+/// Tells the change listeners and the document about the state `json`.
+pub fn emit(json: &str) {
+    run(EMIT, 0, json);
+}
+
+/// Fills the `<consent-disclosure>` elements with the models `json`.
+pub fn fill(json: &str) {
+    run(FILL, 0, json);
+}
+
+/// Focuses the first `selector` in the open dialog, else in the banner.
+pub fn focus(selector: &str) {
+    run(FOCUS, 0, selector);
+}
+
+/// Focuses the dialog's opener if it is still in the page, else the first `selector`.
+pub fn restore(selector: &str) {
+    run(RESTORE, 0, selector);
+}
+
+/// Runs the inert gated scripts whose character in `due` is `1`.
+pub fn release(due: &str) {
+    run(RELEASE, 0, due);
+}
+
+/// Draws `parts` (`MAIN`, `DIALOG`) of the view model `json`.
+pub fn render(json: &str, parts: u8) {
+    run(RENDER, parts, json);
+}
+
+/// Shows a switch's state.
+pub fn check(category: &str, on: bool) {
+    run(CHECK, on.into(), category);
+}
+
+/// Sets `window[name]`.
+pub fn flag(name: &str, value: bool) {
+    run(FLAG, value.into(), name);
+}
+
+/// `console.error` (or `console.warn`) of `message`.
+pub fn log(error: bool, message: &str) {
+    run(LOG, error.into(), message);
 }
 
 /// `render`'s parts: the banner (or reopen control), and the dialog.
