@@ -21,7 +21,7 @@ WASM_OPT_FLAGS := --low-memory-unused -Oz --flatten --rereloop -Oz --reorder-fun
 # for a feature an issue requires, in a commit of its own that gives the measured cost. It sits
 # under 100 bytes above the measured size: a refactor that leaves the raw .wasm the same size
 # can still move its brotli size by ~40 bytes (function layout), and that must not fail CI.
-SIZE_BUDGET := 21650
+SIZE_BUDGET := 21530
 
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -type f)
 

@@ -10,8 +10,12 @@ use crate::json::{Kind, Value};
 
 #[wasm_bindgen(module = "/js/page.js")]
 extern "C" {
-    pub fn text(id: &str) -> Option<String>;
-    pub fn attr(el: &JsValue, name: &str) -> Option<String>;
+    // Texts come back as JsValues read with `as_string`: a `String` or `Option<String>` return
+    // costs the glue a wrapper that writes the text into the module's memory itself.
+    #[wasm_bindgen(js_name = text)]
+    fn text_value(id: &str) -> JsValue;
+    #[wasm_bindgen(js_name = attr)]
+    fn attr_value(el: &JsValue, name: &str) -> JsValue;
     pub fn languages() -> JsValue;
     pub fn gpc() -> bool;
     pub fn now() -> f64;
@@ -20,9 +24,9 @@ extern "C" {
     fn get(value: &JsValue, key: &str) -> JsValue;
     fn has(value: &JsValue, key: &str) -> bool;
     #[wasm_bindgen(js_name = stringOf)]
-    fn string_of(value: &JsValue, key: &str) -> Option<String>;
+    fn string_of(value: &JsValue, key: &str) -> JsValue;
     fn len(value: &JsValue) -> u32;
-    fn key(value: &JsValue, i: u32) -> String;
+    fn key(value: &JsValue, i: u32) -> JsValue;
     fn at(value: &JsValue, i: u32) -> JsValue;
     pub fn read(key: &str) -> JsValue;
     pub fn write(key: &str, value: Option<&str>) -> bool;
@@ -31,7 +35,8 @@ extern "C" {
     pub fn remember();
     pub fn disclosures() -> JsValue;
     pub fn load(src: &str, id: Option<&str>);
-    pub fn hostname() -> String;
+    #[wasm_bindgen(js_name = hostname)]
+    fn hostname_value() -> JsValue;
     pub fn cookies() -> JsValue;
     pub fn expire(name: &str, domain: &str);
     pub fn inert() -> JsValue;
@@ -39,6 +44,21 @@ extern "C" {
     /// The steps that take a text and a small number and return nothing, by their place in
     /// page.js's `STEPS`: one import instead of ten, each of which costs the glue a wrapper.
     fn run(step: u8, n: u8, text: &str);
+}
+
+/// Text of the element `id`.
+pub fn text(id: &str) -> Option<String> {
+    text_value(id).as_string()
+}
+
+/// An attribute of `el`.
+pub fn attr(el: &JsValue, name: &str) -> Option<String> {
+    attr_value(el, name).as_string()
+}
+
+/// `location.hostname`.
+pub fn hostname() -> String {
+    hostname_value().as_string().unwrap_or_default()
 }
 
 // The order of `STEPS` in js/page.js.
@@ -139,11 +159,11 @@ impl Value for JsValue {
     }
 
     fn string_of(&self, key: &str) -> Option<String> {
-        string_of(self, key)
+        string_of(self, key).as_string()
     }
 
     fn key(&self, i: usize) -> String {
-        key(self, i as u32)
+        key(self, i as u32).as_string().unwrap_or_default()
     }
 
     fn at(&self, i: usize) -> JsValue {
