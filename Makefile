@@ -55,7 +55,7 @@ dist: build
 demo: dist
 	node scripts/serve.mjs --port 8080
 
-# Side by side with vanilla-cookieconsent v3 in headless Chromium (BENCH_RUNS=11 by default).
+# Side by side with vanilla-cookieconsent v3 in headless Chromium (BENCH_RUNS=21 by default, ~5 minutes).
 bench: dist
 	node bench/bench.mjs
 
