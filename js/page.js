@@ -21,7 +21,7 @@ export const text = (id) => doc.getElementById(id)?.textContent;
 export const attr = (el, name) => el?.getAttribute?.(name);
 
 /** `<html lang>` then each of `navigator.languages`. */
-export const languages = () => [doc.documentElement.getAttribute("lang"), ...(navigator.languages || [])];
+const languages = () => [doc.documentElement.getAttribute("lang"), ...(navigator.languages || [])];
 
 export const gpc = () => navigator.globalPrivacyControl === true;
 
@@ -261,7 +261,7 @@ function focus(selector) {
 const check = (category, on) => modal?.querySelector(`[data-category=${category}]`)?.setAttribute("aria-checked", !!on);
 
 /** The `lang` attribute of every `<consent-disclosure>`. */
-export const disclosures = () => [...doc.querySelectorAll("consent-disclosure")].map((el) => el.getAttribute("lang"));
+const disclosures = () => [...doc.querySelectorAll("consent-disclosure")].map((el) => el.getAttribute("lang"));
 
 /** Fills the `<consent-disclosure>` elements, in order, with a services table each (the JSON
  * array of models from src/view.rs). Light DOM: the site's styles apply to the table. */
@@ -317,7 +317,7 @@ const flag = (name, value) => (window[name] = !!value);
 export const hostname = () => location.hostname;
 
 /** The names of the page's cookies. */
-export function cookies() {
+function cookies() {
   try {
     return doc.cookie.split(";").map((pair) => pair.split("=")[0].trim());
   } catch {
@@ -335,7 +335,7 @@ export function expire(name, domain) {
 const INERT = 'script[type="text/plain"][data-consent]:not([data-consent-released])';
 
 /** The `data-consent` of every inert gated script, in document order. */
-export const inert = () => [...doc.querySelectorAll(INERT)].map((s) => s.getAttribute("data-consent"));
+const inert = () => [...doc.querySelectorAll(INERT)].map((s) => s.getAttribute("data-consent"));
 
 /**
  * Replaces each inert script whose character in `due` (same order as `inert()`) is "1" with an
@@ -385,11 +385,16 @@ function emit(json) {
   doc.dispatchEvent(new CustomEvent("consent-banner:change", { detail: state }));
 }
 
-// ---------------------------------------------------------------- one import for ten steps
+// ---------------------------------------------------------------- shared imports
 
-// The steps that take a text and a small number and return nothing, in the order of the
-// constants in src/web/page.rs, which calls them all through `run`: each import costs the glue a
-// wrapper, and one wrapper does for ten.
+// Each import costs the glue a wrapper, so steps of one shape share one. The steps that take a
+// text and a small number and return nothing, in the order of the constants in src/web/page.rs,
+// which calls them all through `run`:
 const STEPS = [command, emit, fill, focus, restore, release, render, check, flag, log];
 
 export const run = (step, n, text) => STEPS[step](text, n);
+
+// The page's lists of texts, in the order of src/web/page.rs's functions that call `list`:
+const LISTS = [languages, disclosures, cookies, inert];
+
+export const list = (which) => LISTS[which]();

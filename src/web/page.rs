@@ -16,7 +16,6 @@ extern "C" {
     fn text_value(id: &str) -> JsValue;
     #[wasm_bindgen(js_name = attr)]
     fn attr_value(el: &JsValue, name: &str) -> JsValue;
-    pub fn languages() -> JsValue;
     pub fn gpc() -> bool;
     pub fn now() -> f64;
     pub fn parse(json: &str) -> JsValue;
@@ -33,17 +32,16 @@ extern "C" {
     pub fn listen(act: &JsValue);
     pub fn mount(css: &str) -> bool;
     pub fn remember();
-    pub fn disclosures() -> JsValue;
     pub fn load(src: &str, id: Option<&str>);
     #[wasm_bindgen(js_name = hostname)]
     fn hostname_value() -> JsValue;
-    pub fn cookies() -> JsValue;
     pub fn expire(name: &str, domain: &str);
-    pub fn inert() -> JsValue;
     pub fn on(listener: &JsValue) -> JsValue;
     /// The steps that take a text and a small number and return nothing, by their place in
     /// page.js's `STEPS`: one import instead of ten, each of which costs the glue a wrapper.
     fn run(step: u8, n: u8, text: &str);
+    /// The page's lists of texts, by their place in page.js's `LISTS`: one import for four.
+    fn list(which: u8) -> JsValue;
 }
 
 /// Text of the element `id`.
@@ -59,6 +57,26 @@ pub fn attr(el: &JsValue, name: &str) -> Option<String> {
 /// `location.hostname`.
 pub fn hostname() -> String {
     hostname_value().as_string().unwrap_or_default()
+}
+
+/// `<html lang>` then each of `navigator.languages`.
+pub fn languages() -> JsValue {
+    list(0)
+}
+
+/// The `lang` attribute of every `<consent-disclosure>`.
+pub fn disclosures() -> JsValue {
+    list(1)
+}
+
+/// The names of the page's cookies.
+pub fn cookies() -> JsValue {
+    list(2)
+}
+
+/// The `data-consent` of every inert gated script, in document order.
+pub fn inert() -> JsValue {
+    list(3)
 }
 
 // The order of `STEPS` in js/page.js.
