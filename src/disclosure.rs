@@ -16,17 +16,22 @@ pub struct Row<'a> {
     pub policy_url: Option<&'a str>,
 }
 
-/// Every service of the configured categories, in category order, then configuration order.
-/// An iterator rather than a `Vec`: its one caller writes each row out as it comes.
-pub fn rows(config: &Config, lang: Lang) -> impl Iterator<Item = Row<'_>> {
-    config.categories.iter().flat_map(move |&c| {
-        config.services.iter().filter(move |s| s.category == c).map(move |s| Row {
-            category: c,
-            recipient: s.recipient.get(lang),
-            data: s.data.get(lang),
-            purpose: s.purpose.get(lang),
-            opt_out_url: s.opt_out_url.as_deref(),
-            policy_url: s.policy_url.as_deref(),
-        })
-    })
+/// Hands `row` every service of the configured categories, in category order, then
+/// configuration order. Two loops and a callback rather than an iterator or a `Vec`: its one
+/// caller writes each row out as it comes, and `flat_map` costs the wasm its own adapter.
+pub fn rows<'a>(config: &'a Config, lang: Lang, mut row: impl FnMut(Row<'a>)) {
+    for &c in &config.categories {
+        for s in &config.services {
+            if s.category == c {
+                row(Row {
+                    category: c,
+                    recipient: s.recipient.get(lang),
+                    data: s.data.get(lang),
+                    purpose: s.purpose.get(lang),
+                    opt_out_url: s.opt_out_url.as_deref(),
+                    policy_url: s.policy_url.as_deref(),
+                });
+            }
+        }
+    }
 }

@@ -78,7 +78,7 @@ fn language(out: &mut String, config: &Config, lang: Lang) {
     out.push('}');
     write_key(out, "services");
     out.push('[');
-    for row in disclosure::rows(config, lang) {
+    disclosure::rows(config, lang, |row| {
         comma(out);
         out.push('{');
         pair(out, "category", row.category.key());
@@ -92,6 +92,6 @@ fn language(out: &mut String, config: &Config, lang: Lang) {
             pair(out, "policy", url);
         }
         out.push('}');
-    }
+    });
     out.push(']');
 }

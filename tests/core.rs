@@ -735,7 +735,8 @@ fn services_need_a_configured_category_and_the_built_in_ga4_fills_in() {
 #[test]
 fn disclosure_rows_follow_categories_then_configuration_order() {
     let (config, _) = with_json(FULL, &[]);
-    let rows: Vec<_> = consent_banner::disclosure::rows(&config, Lang::Ja).collect();
+    let mut rows = Vec::new();
+    consent_banner::disclosure::rows(&config, Lang::Ja, |row| rows.push(row));
     assert_eq!(rows.iter().map(|r| r.recipient).collect::<Vec<_>>(), ["Google LLC（日本）", "Ad Co."]);
     assert_eq!(rows[1].policy_url, Some("https://ads.example/privacy"));
     assert_eq!(rows[1].opt_out_url, None);
