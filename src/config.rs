@@ -459,33 +459,29 @@ impl Reader<'_> {
     /// Rules across settings: GA implies the analytics category and (unless described) the GA4
     /// service; a service of an unconfigured category is dropped with a warning.
     fn settle(&mut self) {
-        let config = &mut self.config;
-        if config.ga_id.is_some() {
-            if !config.categories.contains(&Category::Analytics) {
-                let mut categories = vec![Category::Analytics];
-                categories.append(&mut config.categories);
-                config.categories = categories;
+        let Config { ga_id, categories, services, .. } = &mut self.config;
+        if ga_id.is_some() {
+            if !categories.contains(&Category::Analytics) {
+                categories.insert(0, Category::Analytics);
             }
-            if !config.services.iter().any(|s| s.id == "ga4") {
-                config.services.push(ga4_service());
+            if !services.iter().any(|s| s.id == "ga4") {
+                services.push(ga4_service());
             }
         }
-        let mut kept = Vec::new();
-        for s in core::mem::take(&mut config.services) {
-            if config.categories.contains(&s.category) {
-                kept.push(s);
-            } else {
-                let category = s.category.key();
-                self.problems.push(Problem::warn(&[
+        let problems = &mut self.problems;
+        services.retain(|s| {
+            let kept = categories.contains(&s.category);
+            if !kept {
+                problems.push(Problem::warn(&[
                     "service \"",
                     &s.id,
                     "\" is in the category \"",
-                    category,
+                    s.category.key(),
                     "\", which is not configured; it is ignored.",
                 ]));
             }
-        }
-        self.config.services = kept;
+            kept
+        });
     }
 }
 
