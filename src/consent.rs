@@ -74,13 +74,13 @@ impl Choices {
     }
 
     /// The same choices with every category the site did not configure switched off.
-    pub fn within(mut self, categories: &[Category]) -> Choices {
-        for c in Category::ALL {
-            if !categories.contains(&c) {
-                self.set(c, false);
-            }
+    pub fn within(self, categories: &[Category]) -> Choices {
+        let allowed = Choices::all(categories);
+        Choices {
+            analytics: self.analytics && allowed.analytics,
+            functional: self.functional && allowed.functional,
+            marketing: self.marketing && allowed.marketing,
         }
-        self
     }
 }
 
