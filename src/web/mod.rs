@@ -178,8 +178,10 @@ impl App {
     /// Which inert gated scripts the choices release, as `page::release` wants it.
     fn due_scripts(&self) -> String {
         let (config, choices) = (self.session.config(), self.session.choices());
+        let specs = page::inert();
         let mut due = String::new();
-        for spec in strings(&page::inert()) {
+        for i in 0..specs.len() {
+            let spec = specs.at(i).string().unwrap_or_default();
             due.push(if gate::released(&spec, config, choices) { '1' } else { '0' });
         }
         due
