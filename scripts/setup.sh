@@ -14,6 +14,9 @@ export PATH="$CARGO_BIN:$PATH"
 
 say() { printf 'setup: %s\n' "$*"; }
 
+# The pinned compiler of rust-toolchain.toml, with its target and components (once; then a no-op).
+rustup --quiet toolchain install
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
