@@ -26,6 +26,17 @@ const languages = () => [doc.documentElement.getAttribute("lang"), ...(navigator
 export const gpc = () => navigator.globalPrivacyControl === true;
 
 export const now = () => Date.now();
+/** `new Date(ms).toISOString()`, or undefined where Date has no such instant. */
+export function iso(ms) {
+  try {
+    return new Date(ms).toISOString();
+  } catch {}
+}
+/** The instant a text names when it is exactly what `iso` writes for it, else NaN. */
+export const instant = (text) => {
+  const ms = Date.parse(text);
+  return iso(ms) === text ? ms : NaN;
+};
 
 const log = (message, error) => console[error ? "error" : "warn"](message);
 

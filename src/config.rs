@@ -10,8 +10,7 @@ use alloc::vec::Vec;
 use crate::catalogue::{Lang, LangChoice, Localized, REPLACEABLE};
 use crate::consent::Category;
 use crate::defaults;
-use crate::json::{cat, Kind, Value};
-use crate::timestamp;
+use crate::json::{self, cat, Kind, Value};
 
 /// How loudly a configuration problem is logged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -489,10 +488,7 @@ const SERVICE_KEYS: [&str; 7] = ["id", "category", "recipient", "data", "purpose
 
 fn integer_text(n: i64) -> String {
     let mut s = String::new();
-    if n < 0 {
-        s.push('-');
-    }
-    timestamp::push_num(&mut s, n.saturating_abs(), 1);
+    json::push_int(&mut s, n);
     s
 }
 

@@ -9,7 +9,7 @@ use crate::config::{Config, Problem};
 use crate::gate::{self, Effects};
 use crate::json::{self, Kind, Value};
 use crate::record::{self, Decision, Record};
-use crate::timestamp;
+use crate::timestamp::{self, Calendar};
 
 /// An optional category; `necessary` is always on and never stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -176,8 +176,8 @@ pub struct Session {
 
 impl Session {
     /// Reads the stored record (if any) under the site's rules and picks the language.
-    pub fn new(config: Config, stored: Option<&Record>, env: &Env) -> Session {
-        let decision = stored.and_then(|r| record::validate(r, env.now, &config.policy_version, config.expires_days));
+    pub fn new(config: Config, stored: Option<&Record>, env: &Env, calendar: &impl Calendar) -> Session {
+        let decision = stored.and_then(|r| record::validate(r, env.now, &config.policy_version, config.expires_days, calendar));
         let remembered = decision.as_ref().and_then(|d| d.lang);
         let lang = match (config.lang, remembered) {
             (catalogue::LangChoice::Auto, Some(lang)) => lang,
@@ -223,10 +223,10 @@ impl Session {
 
     /// Records a decision made now; returns the record to store (none if the clock is unusable)
     /// and what to apply to the page.
-    pub fn decide(&mut self, choices: Choices, now: i64) -> (Option<Record>, Effects) {
+    pub fn decide(&mut self, choices: Choices, now: i64, calendar: &impl Calendar) -> (Option<Record>, Effects) {
         let choices = choices.within(&self.config.categories);
         let c = &self.config;
-        let stored = record::new(choices, &c.categories, now, &c.policy_version, c.expires_days, self.lang);
+        let stored = record::new(choices, &c.categories, now, &c.policy_version, c.expires_days, self.lang, calendar);
         self.decision = Some(Decision { choices, decided_at: now, lang: Some(self.lang) });
         let effects = gate::on_change(&self.config, self.analytics_loaded, choices);
         self.analytics_loaded |= effects.load.is_some();
@@ -240,7 +240,7 @@ impl Session {
         effects
     }
 
-    pub fn state(&self) -> State {
+    pub fn state(&self, calendar: &impl Calendar) -> State {
         let choices = self.choices();
         let mut categories = Vec::new();
         for &c in &self.config.categories {
@@ -250,7 +250,7 @@ impl Session {
             decided: self.decision.is_some(),
             categories,
             policy_version: self.config.policy_version.clone(),
-            decided_at: self.decision.as_ref().and_then(|d| timestamp::format(d.decided_at)),
+            decided_at: self.decision.as_ref().and_then(|d| timestamp::format(calendar, d.decided_at)),
             gpc: self.gpc,
         }
     }

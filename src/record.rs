@@ -7,8 +7,9 @@ use alloc::vec::Vec;
 
 use crate::catalogue::Lang;
 use crate::consent::{Category, Choices};
+use crate::defaults;
 use crate::json::{self, Kind, Value};
-use crate::{defaults, timestamp};
+use crate::timestamp::{self, Calendar};
 
 /// `localStorage["consent-banner"]` (contract). Unknown keys are ignored on read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,7 +66,7 @@ pub fn from_value<V: Value>(value: &V) -> Option<Record> {
 pub fn to_json(record: &Record) -> String {
     let mut out = String::with_capacity(160);
     out.push_str("{\"schema\":");
-    timestamp::push_num(&mut out, i64::from(record.schema), 1);
+    json::push_int(&mut out, i64::from(record.schema));
     out.push_str(",\"policyVersion\":");
     json::write_str(&mut out, &record.policy_version);
     out.push_str(",\"categories\":{");
@@ -87,12 +88,12 @@ pub fn to_json(record: &Record) -> String {
 
 /// The rules under which a record is a decision made now, for this policy version, with the
 /// site's current expiry (which may be shorter than when the visitor decided).
-pub fn validate(record: &Record, now: i64, policy_version: &str, expires_days: u32) -> Option<Decision> {
+pub fn validate(record: &Record, now: i64, policy_version: &str, expires_days: u32, calendar: &impl Calendar) -> Option<Decision> {
     if record.schema != defaults::RECORD_SCHEMA || record.policy_version != policy_version {
         return None;
     }
-    let decided_at = timestamp::parse(&record.decided_at)?;
-    let expires_at = timestamp::parse(&record.expires_at)?;
+    let decided_at = timestamp::parse(calendar, &record.decided_at)?;
+    let expires_at = timestamp::parse(calendar, &record.expires_at)?;
     let ends = expires_at.min(decided_at + i64::from(expires_days) * defaults::DAY_MS);
     // A decision from more than a day in the future was not made on this clock.
     if now >= ends || decided_at > now + defaults::DAY_MS {
@@ -106,7 +107,15 @@ pub fn validate(record: &Record, now: i64, policy_version: &str, expires_days: u
 }
 
 /// The record of a decision made at `now`, listing every configured optional category.
-pub fn new(choices: Choices, categories: &[Category], now: i64, policy_version: &str, expires_days: u32, lang: Lang) -> Option<Record> {
+pub fn new(
+    choices: Choices,
+    categories: &[Category],
+    now: i64,
+    policy_version: &str,
+    expires_days: u32,
+    lang: Lang,
+    calendar: &impl Calendar,
+) -> Option<Record> {
     let mut stored = Vec::new();
     for &c in categories {
         stored.push((c, choices.get(c)));
@@ -115,8 +124,8 @@ pub fn new(choices: Choices, categories: &[Category], now: i64, policy_version: 
         schema: defaults::RECORD_SCHEMA,
         policy_version: policy_version.to_owned(),
         categories: stored,
-        decided_at: timestamp::format(now)?,
-        expires_at: timestamp::format(now + i64::from(expires_days) * defaults::DAY_MS)?,
+        decided_at: timestamp::format(calendar, now)?,
+        expires_at: timestamp::format(calendar, now + i64::from(expires_days) * defaults::DAY_MS)?,
         lang: Some(lang.tag().to_owned()),
     })
 }

@@ -12,6 +12,11 @@ use consent_banner::web::{self, page};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
+#[path = "common/calendar.rs"]
+mod calendar;
+use calendar::{Iso, CASES, NOT_ISO};
+use consent_banner::timestamp::Calendar;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn js(code: &str) -> JsValue {
@@ -20,6 +25,28 @@ fn js(code: &str) -> JsValue {
 
 fn ga_config() -> Config {
     Config { ga_id: Some("G-BROWSER1".into()), ..Config::default() }
+}
+
+#[wasm_bindgen_test]
+fn the_page_calendar_is_date_and_the_native_stand_in_agrees() {
+    for (ms, text) in CASES {
+        assert_eq!(page::Dates.format(ms).as_deref(), Some(text), "format {ms}");
+        assert_eq!(page::Dates.parse(text), Some(ms), "parse {text}");
+    }
+    for bad in NOT_ISO {
+        assert_eq!(page::Dates.parse(bad), None, "{bad:?}");
+    }
+    // Beyond Date's range there is no instant, and no text.
+    assert_eq!(page::Dates.format(8_640_000_000_000_001), None);
+    assert_eq!(page::Dates.parse("+275760-09-13T00:00:00.001Z"), None);
+    // The tests of the core run on the stand-in: it must be Date, all over the record's range.
+    let mut ms: i64 = 7;
+    while ms < 253_402_300_799_999 {
+        let text = page::Dates.format(ms);
+        assert_eq!(Iso.format(ms), text, "stand-in formats {ms}");
+        assert_eq!(Iso.parse(text.as_deref().unwrap_or("")), Some(ms), "stand-in parses {text:?}");
+        ms = ms * 3 + 86_399_999;
+    }
 }
 
 #[wasm_bindgen_test]

@@ -13,7 +13,7 @@ use consent_banner::timestamp;
 use proptest::prelude::*;
 
 mod common;
-use common::{parse, J};
+use common::{parse, Iso, J};
 
 /// Any JSON value, nested a few levels, with keys the readers look for among others.
 fn any_json() -> impl Strategy<Value = serde_json::Value> {
@@ -50,14 +50,14 @@ proptest! {
     #[test]
     fn record_reading_never_panics(value in any_json()) {
         if let Some(r) = record::from_value(&J(Some(value))) {
-            let _ = record::validate(&r, 1_795_420_800_000, "1", 395);
+            let _ = record::validate(&r, 1_795_420_800_000, "1", 395, &Iso);
         }
     }
 
     #[test]
     fn record_reading_never_panics_on_json_like_input(text in r#"\{("[a-zA-Z]{0,14}":(-?[0-9]{1,3}|"[^"\\]{0,30}"|true|null|\{\}|\[\]),?){0,8}\}"#) {
         if let Some(r) = record::from_value(&parse(&text)) {
-            let _ = record::validate(&r, 1_795_420_800_000, "1", 395);
+            let _ = record::validate(&r, 1_795_420_800_000, "1", 395, &Iso);
         }
     }
 
@@ -79,8 +79,8 @@ proptest! {
 
     #[test]
     fn timestamps_round_trip(ms in 0i64..253_402_300_799_999) {
-        let text = timestamp::format(ms).unwrap();
-        prop_assert_eq!(timestamp::parse(&text), Some(ms));
+        let text = timestamp::format(&Iso, ms).unwrap();
+        prop_assert_eq!(timestamp::parse(&Iso, &text), Some(ms));
     }
 
     #[test]
@@ -94,12 +94,12 @@ proptest! {
     ) {
         let choices = Choices { analytics, functional, marketing };
         let lang = if ja { Lang::Ja } else { Lang::En };
-        let written = record::new(choices, &Category::ALL, now, &version, days, lang).unwrap();
+        let written = record::new(choices, &Category::ALL, now, &version, days, lang, &Iso).unwrap();
         let text = record::to_json(&written);
         let read = record::from_value(&parse(&text)).unwrap();
         prop_assert_eq!(&read, &written);
         let later = now + age;
-        let decision = record::validate(&read, later, &version, days);
+        let decision = record::validate(&read, later, &version, days, &Iso);
         if age < i64::from(days) * 86_400_000 {
             let decision = decision.unwrap();
             prop_assert_eq!(decision.choices, choices);

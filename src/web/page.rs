@@ -7,6 +7,7 @@ use alloc::string::String;
 use wasm_bindgen::prelude::*;
 
 use crate::json::{Kind, Value};
+use crate::timestamp::Calendar;
 
 #[wasm_bindgen(module = "/js/page.js")]
 extern "C" {
@@ -18,6 +19,8 @@ extern "C" {
     fn attr_value(el: &JsValue, name: &str) -> JsValue;
     pub fn gpc() -> bool;
     pub fn now() -> f64;
+    fn iso(ms: f64) -> JsValue;
+    fn instant(text: &str) -> f64;
     pub fn parse(json: &str) -> JsValue;
     fn kind(value: &JsValue) -> u8;
     fn get(value: &JsValue, key: &str) -> JsValue;
@@ -42,6 +45,21 @@ extern "C" {
     fn run(step: u8, n: u8, text: &str);
     /// The page's lists of texts, by their place in page.js's `LISTS`: one import for four.
     fn list(which: u8) -> JsValue;
+}
+
+/// The page's `Date` as the core's calendar.
+pub struct Dates;
+
+impl Calendar for Dates {
+    fn format(&self, ms: i64) -> Option<String> {
+        iso(ms as f64).as_string()
+    }
+
+    fn parse(&self, text: &str) -> Option<i64> {
+        let ms = instant(text);
+        // NaN (no such instant) would become 0 as an integer.
+        (!ms.is_nan()).then_some(ms as i64)
+    }
 }
 
 /// Text of the element `id`.

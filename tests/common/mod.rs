@@ -4,6 +4,10 @@
 
 use consent_banner::json::{Kind, Value};
 
+mod calendar;
+#[allow(unused_imports)]
+pub use calendar::{Iso, CASES, NOT_ISO};
+
 /// A parsed value; `None` is what did not parse (the wasm's `undefined`).
 #[derive(Clone, Debug)]
 pub struct J(pub Option<serde_json::Value>);
