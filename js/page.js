@@ -38,6 +38,13 @@ export const instant = (text) => {
   return iso(ms) === text ? ms : NaN;
 };
 
+/** The scheme of `url` resolved against an https: page ("https:" for a relative URL), or undefined. */
+export function scheme(url) {
+  try {
+    return new URL(url, "https://x/").protocol;
+  } catch {}
+}
+
 const log = (message, error) => console[error ? "error" : "warn"](message);
 
 /** The value of JSON text, or undefined when it is not JSON. */

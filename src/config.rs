@@ -142,50 +142,18 @@ pub fn is_ga_id(s: &str) -> bool {
     s.strip_prefix("G-").is_some_and(|rest| (1..=32).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// A URL the banner may put in a link or a script: relative, `http:` or `https:`. Browsers drop
-/// tabs and newlines inside URLs and trim control characters, so `java\tscript:` is caught too.
-pub fn is_safe_url(s: &str) -> bool {
-    let mut b = s.as_bytes();
-    while let [first, rest @ ..] = b {
-        if *first > b' ' {
-            break;
-        }
-        b = rest;
-    }
-    while let [rest @ .., last] = b {
-        if *last > b' ' {
-            break;
-        }
-        b = rest;
-    }
-    // A scheme is what comes before the first ':' when no '/', '?' or '#' comes earlier.
-    let mut scheme = [0u8; 6];
-    let (mut len, mut ended, mut safe, mut prev) = (0, false, !b.is_empty(), 0u8);
-    for &c in b {
-        let ignored = matches!(c, b'\t' | b'\n' | b'\r');
-        // C0 and C1 controls (U+0080–U+009F are C2 80–9F in UTF-8) and DEL.
-        if (c < b' ' && !ignored) || c == 0x7f || (prev == 0xc2 && (0x80..0xa0).contains(&c)) {
-            return false;
-        }
-        prev = c;
-        if ended || ignored {
-            continue;
-        }
-        match c {
-            b'/' | b'?' | b'#' => ended = true,
-            b':' => {
-                ended = true;
-                safe = matches!(scheme.get(..len), Some(b"http" | b"https"));
-            }
-            _ => {
-                if let Some(slot) = scheme.get_mut(len) {
-                    *slot = c.to_ascii_lowercase();
-                }
-                len += 1;
-            }
-        }
-    }
-    safe
+/// The platform's URL parser: the scheme a URL has when resolved against an `https:` page
+/// (`new URL(url, "https://x/").protocol`), or `None` when it does not parse. Passed in, so the
+/// core decides which schemes are safe by the rules the browser will follow the link by.
+pub trait Urls {
+    fn scheme(&self, url: &str) -> Option<String>;
+}
+
+/// A URL the banner may put in a link or a script: relative, `http:` or `https:`. The parser
+/// drops tabs and newlines and trims control characters, so `java\tscript:` is caught too; a
+/// text of nothing but those would resolve to the page itself and is refused here.
+pub fn is_safe_url(urls: &impl Urls, s: &str) -> bool {
+    s.bytes().any(|b| b > b' ') && matches!(urls.scheme(s).as_deref(), Some("http:" | "https:"))
 }
 
 /// Decimal digits as a number (`None` for anything else, or past a million).
@@ -197,7 +165,7 @@ fn whole(s: &str) -> Option<u32> {
 }
 
 /// Applies one setting's textual value; on refusal, says what was expected and what happens.
-fn apply(config: &mut Config, setting: Setting, value: &str) -> Result<(), &'static str> {
+fn apply(config: &mut Config, setting: Setting, value: &str, urls: &impl Urls) -> Result<(), &'static str> {
     let v = value.trim_ascii();
     let is = |word: &str| v.eq_ignore_ascii_case(word);
     match setting {
@@ -206,7 +174,7 @@ fn apply(config: &mut Config, setting: Setting, value: &str) -> Result<(), &'sta
             config.analytics_refused = true;
             return Err("is not a GA4 measurement id (G- followed by letters and digits); analytics stays off.");
         }
-        Setting::PolicyUrl if is_safe_url(v) => config.policy_url = Some(v.to_owned()),
+        Setting::PolicyUrl if is_safe_url(urls, v) => config.policy_url = Some(v.to_owned()),
         Setting::PolicyUrl => return Err("is not an http(s) or relative URL; no policy link is shown."),
         Setting::Lang => {
             config.lang = match () {
@@ -217,7 +185,7 @@ fn apply(config: &mut Config, setting: Setting, value: &str) -> Result<(), &'sta
             }
         }
         Setting::PolicyVersion => config.policy_version = value.to_owned(),
-        Setting::AnalyticsSrc if is_safe_url(v) => config.analytics_src = Some(v.to_owned()),
+        Setting::AnalyticsSrc if is_safe_url(urls, v) => config.analytics_src = Some(v.to_owned()),
         Setting::AnalyticsSrc => return Err("is not an http(s) or relative URL; it is never loaded."),
         Setting::ExpiresDays => match whole(v) {
             Some(days) if (defaults::EXPIRES_DAYS_MIN..=defaults::EXPIRES_DAYS_MAX).contains(&days) => config.expires_days = days,
@@ -264,8 +232,8 @@ pub enum Embedded<'a, V> {
 
 /// Reads the settings from the JSON configuration, then the script tag's attributes through
 /// `attr` (which wins). Invalid values are reported and treated as absent.
-pub fn read<V: Value>(attr: impl Fn(&str) -> Option<String>, embedded: Embedded<V>) -> (Config, Vec<Problem>) {
-    let mut r = Reader { config: Config::default(), problems: Vec::new(), source: "" };
+pub fn read<V: Value, U: Urls>(attr: impl Fn(&str) -> Option<String>, embedded: Embedded<V>, urls: &U) -> (Config, Vec<Problem>) {
+    let mut r = Reader { config: Config::default(), problems: Vec::new(), source: "", urls };
     match embedded {
         Embedded::Absent => {}
         Embedded::Missing(id) => r.error(&["data-config=\"", id, "\" names no element in the page; using the built-in configuration."]),
@@ -280,7 +248,7 @@ pub fn read<V: Value>(attr: impl Fn(&str) -> Option<String>, embedded: Embedded<
     }
     for (attribute, _, setting) in SETTINGS {
         if let Some(value) = attr(attribute) {
-            if let Err(what) = apply(&mut r.config, setting, &value) {
+            if let Err(what) = apply(&mut r.config, setting, &value, urls) {
                 r.error(&[attribute, "=\"", &value, "\" ", what]);
             }
         }
@@ -290,11 +258,12 @@ pub fn read<V: Value>(attr: impl Fn(&str) -> Option<String>, embedded: Embedded<
 }
 
 /// The configuration being read, and what is wrong with it.
-struct Reader<'a> {
+struct Reader<'a, U> {
     config: Config,
     problems: Vec<Problem>,
     /// What messages call the JSON configuration.
     source: &'a str,
+    urls: &'a U,
 }
 
 /// A JSON number that is a whole number, as an integer.
@@ -304,7 +273,7 @@ fn integer<V: Value>(v: &V) -> Option<i64> {
     (i as f64 == n).then_some(i)
 }
 
-impl Reader<'_> {
+impl<U: Urls> Reader<'_, U> {
     fn error(&mut self, parts: &[&str]) {
         self.problems.push(Problem::new(Level::Error, parts));
     }
@@ -342,7 +311,7 @@ impl Reader<'_> {
             };
             match text {
                 Some(text) => {
-                    if let Err(what) = apply(&mut self.config, setting, &text) {
+                    if let Err(what) = apply(&mut self.config, setting, &text, self.urls) {
                         let source = self.source;
                         self.error(&[source, ": \"", &key, "\": \"", &text, "\" ", what]);
                     }
@@ -409,7 +378,7 @@ impl Reader<'_> {
             false => Ok(None),
             true => v
                 .string_of(key)
-                .filter(|u| is_safe_url(u))
+                .filter(|u| is_safe_url(self.urls, u))
                 .map(Some)
                 .ok_or("has an \"optOutUrl\" or \"policyUrl\" that is not an http(s) or relative URL"),
         };

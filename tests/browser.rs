@@ -12,9 +12,10 @@ use consent_banner::web::{self, page};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
-#[path = "common/calendar.rs"]
-mod calendar;
-use calendar::{Iso, CASES, NOT_ISO};
+#[path = "common/builtins.rs"]
+mod builtins;
+use builtins::{Native, CASES, NOT_ISO, OTHER_URLS, WEB_URLS};
+use consent_banner::config::{self, Urls};
 use consent_banner::timestamp::Calendar;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -28,25 +29,36 @@ fn ga_config() -> Config {
 }
 
 #[wasm_bindgen_test]
-fn the_page_calendar_is_date_and_the_native_stand_in_agrees() {
+fn the_page_builtins_are_date_and_url_and_the_native_stand_in_agrees() {
     for (ms, text) in CASES {
-        assert_eq!(page::Dates.format(ms).as_deref(), Some(text), "format {ms}");
-        assert_eq!(page::Dates.parse(text), Some(ms), "parse {text}");
+        assert_eq!(page::Builtins.format(ms).as_deref(), Some(text), "format {ms}");
+        assert_eq!(page::Builtins.parse(text), Some(ms), "parse {text}");
     }
     for bad in NOT_ISO {
-        assert_eq!(page::Dates.parse(bad), None, "{bad:?}");
+        assert_eq!(page::Builtins.parse(bad), None, "{bad:?}");
     }
     // Beyond Date's range there is no instant, and no text.
-    assert_eq!(page::Dates.format(8_640_000_000_000_001), None);
-    assert_eq!(page::Dates.parse("+275760-09-13T00:00:00.001Z"), None);
+    assert_eq!(page::Builtins.format(8_640_000_000_000_001), None);
+    assert_eq!(page::Builtins.parse("+275760-09-13T00:00:00.001Z"), None);
     // The tests of the core run on the stand-in: it must be Date, all over the record's range.
     let mut ms: i64 = 7;
     while ms < 253_402_300_799_999 {
-        let text = page::Dates.format(ms);
-        assert_eq!(Iso.format(ms), text, "stand-in formats {ms}");
-        assert_eq!(Iso.parse(text.as_deref().unwrap_or("")), Some(ms), "stand-in parses {text:?}");
+        let text = page::Builtins.format(ms);
+        assert_eq!(Native.format(ms), text, "stand-in formats {ms}");
+        assert_eq!(Native.parse(text.as_deref().unwrap_or("")), Some(ms), "stand-in parses {text:?}");
         ms = ms * 3 + 86_399_999;
     }
+    for url in WEB_URLS.iter().chain(&OTHER_URLS) {
+        assert_eq!(page::Builtins.scheme(url), Native.scheme(url), "scheme of {url:?}");
+    }
+    for ok in WEB_URLS {
+        assert!(config::is_safe_url(&page::Builtins, ok), "{ok:?}");
+    }
+    for bad in OTHER_URLS {
+        assert!(!config::is_safe_url(&page::Builtins, bad), "{bad:?}");
+    }
+    // What the parser refuses has no scheme at all.
+    assert_eq!(page::Builtins.scheme("http://[::1"), None);
 }
 
 #[wasm_bindgen_test]

@@ -13,7 +13,7 @@ use consent_banner::timestamp;
 use proptest::prelude::*;
 
 mod common;
-use common::{parse, Iso, J};
+use common::{parse, Native, J};
 
 /// Any JSON value, nested a few levels, with keys the readers look for among others.
 fn any_json() -> impl Strategy<Value = serde_json::Value> {
@@ -50,14 +50,14 @@ proptest! {
     #[test]
     fn record_reading_never_panics(value in any_json()) {
         if let Some(r) = record::from_value(&J(Some(value))) {
-            let _ = record::validate(&r, 1_795_420_800_000, "1", 395, &Iso);
+            let _ = record::validate(&r, 1_795_420_800_000, "1", 395, &Native);
         }
     }
 
     #[test]
     fn record_reading_never_panics_on_json_like_input(text in r#"\{("[a-zA-Z]{0,14}":(-?[0-9]{1,3}|"[^"\\]{0,30}"|true|null|\{\}|\[\]),?){0,8}\}"#) {
         if let Some(r) = record::from_value(&parse(&text)) {
-            let _ = record::validate(&r, 1_795_420_800_000, "1", 395, &Iso);
+            let _ = record::validate(&r, 1_795_420_800_000, "1", 395, &Native);
         }
     }
 
@@ -71,7 +71,7 @@ proptest! {
     #[test]
     fn attributes_never_panic(values in proptest::collection::vec(".{0,40}", 9)) {
         let map: HashMap<&str, String> = config::ATTRIBUTES.iter().copied().zip(values).collect();
-        let (_, problems) = config::read(|name| map.get(name).cloned(), config::Embedded::<J>::Absent);
+        let (_, problems) = config::read(|name| map.get(name).cloned(), config::Embedded::<J>::Absent, &Native);
         for p in problems {
             prop_assert!(p.message.starts_with("consent-banner: "));
         }
@@ -79,8 +79,8 @@ proptest! {
 
     #[test]
     fn timestamps_round_trip(ms in 0i64..253_402_300_799_999) {
-        let text = timestamp::format(&Iso, ms).unwrap();
-        prop_assert_eq!(timestamp::parse(&Iso, &text), Some(ms));
+        let text = timestamp::format(&Native, ms).unwrap();
+        prop_assert_eq!(timestamp::parse(&Native, &text), Some(ms));
     }
 
     #[test]
@@ -94,12 +94,12 @@ proptest! {
     ) {
         let choices = Choices { analytics, functional, marketing };
         let lang = if ja { Lang::Ja } else { Lang::En };
-        let written = record::new(choices, &Category::ALL, now, &version, days, lang, &Iso).unwrap();
+        let written = record::new(choices, &Category::ALL, now, &version, days, lang, &Native).unwrap();
         let text = record::to_json(&written);
         let read = record::from_value(&parse(&text)).unwrap();
         prop_assert_eq!(&read, &written);
         let later = now + age;
-        let decision = record::validate(&read, later, &version, days, &Iso);
+        let decision = record::validate(&read, later, &version, days, &Native);
         if age < i64::from(days) * 86_400_000 {
             let decision = decision.unwrap();
             prop_assert_eq!(decision.choices, choices);
@@ -114,7 +114,7 @@ proptest! {
 proptest! {
     #[test]
     fn configuration_never_panics(value in any_json()) {
-        let (_, problems) = consent_banner::config::read(|_| None, consent_banner::config::Embedded::Parsed { value: J(Some(value)), source: "data-config" });
+        let (_, problems) = consent_banner::config::read(|_| None, consent_banner::config::Embedded::Parsed { value: J(Some(value)), source: "data-config" }, &Native);
         for p in problems {
             prop_assert!(p.message.starts_with("consent-banner: "));
         }
@@ -122,7 +122,7 @@ proptest! {
 
     #[test]
     fn configuration_never_panics_on_json_like_input(json in r#"\{("(gaId|lang|expiresDays|reopen|categories|services|texts|x)":(-?[0-9]{1,4}|"[^"\\]{0,12}"|true|null|\[("[a-z]{0,10}"|\{\}|1),?\]|\{"(en|ja|id|category)":("[a-z]{0,8}"|\{\}|2)\}),?){0,6}\}"#) {
-        let (_, problems) = consent_banner::config::read(|_| None, consent_banner::config::Embedded::Parsed { value: parse(&json), source: "data-config" });
+        let (_, problems) = consent_banner::config::read(|_| None, consent_banner::config::Embedded::Parsed { value: parse(&json), source: "data-config" }, &Native);
         for p in problems {
             prop_assert!(p.message.starts_with("consent-banner: "));
         }

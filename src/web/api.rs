@@ -9,7 +9,7 @@ use crate::consent;
 /// `{ decided, categories, policyVersion, decidedAt, gpc }`; null before the banner has started.
 #[wasm_bindgen]
 pub fn get() -> JsValue {
-    with_app(|app| page::parse(&app.session.state(&page::Dates).to_json())).unwrap_or(JsValue::NULL)
+    with_app(|app| page::parse(&app.session.state(&page::Builtins).to_json())).unwrap_or(JsValue::NULL)
 }
 
 /// Decides per category; categories left out keep their current value.

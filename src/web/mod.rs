@@ -89,7 +89,7 @@ pub fn start(script: &JsValue, config: JsValue, act: &JsValue) {
         Some((_, Some(json))) => Embedded::Parsed { value: page::parse(&json), source: &source },
         Some((id, None)) => Embedded::Missing(id),
     };
-    let (config, problems) = config::read(|name| page::attr(script, name), embedded);
+    let (config, problems) = config::read(|name| page::attr(script, name), embedded, &page::Builtins);
     problems.iter().for_each(log);
     let languages = strings(&page::languages());
     let stored = page::read(defaults::STORAGE_KEY);
@@ -99,7 +99,7 @@ pub fn start(script: &JsValue, config: JsValue, act: &JsValue) {
     }
     let record = stored.as_string().and_then(|text| crate::record::from_value(&page::parse(&text)));
     let env = Env { now: now(), gpc_signal: page::gpc(), languages: &languages };
-    let mut session = Session::new(config, record.as_ref(), &env, &page::Dates);
+    let mut session = Session::new(config, record.as_ref(), &env, &page::Builtins);
     // A returning visitor's yes starts analytics before anything is drawn.
     apply(&session.start());
     if let Some(mut slot) = APP.try_lock() {
@@ -251,7 +251,7 @@ fn decide(pick: Pick, from_ui: bool) {
                 choices
             }
         };
-        let (record, effects) = app.session.decide(choices, now(), &page::Dates);
+        let (record, effects) = app.session.decide(choices, now(), &page::Builtins);
         match record {
             Some(record) => {
                 if app.stores && !page::write(defaults::STORAGE_KEY, Some(&crate::record::to_json(&record))) {
@@ -266,7 +266,7 @@ fn decide(pick: Pick, from_ui: bool) {
         if from_ui {
             page::restore(SETTINGS);
         }
-        (app.due_scripts(), app.session.state(&page::Dates).to_json())
+        (app.due_scripts(), app.session.state(&page::Builtins).to_json())
     });
     if let Some((due, state)) = done {
         page::release(&due);
@@ -318,7 +318,7 @@ fn withdraw() {
         }
         app.draft = None;
         app.redraw();
-        app.session.state(&page::Dates).to_json()
+        app.session.state(&page::Builtins).to_json()
     });
     if let Some(state) = state {
         page::emit(&state);

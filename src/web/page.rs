@@ -6,6 +6,7 @@ use alloc::string::String;
 
 use wasm_bindgen::prelude::*;
 
+use crate::config::Urls;
 use crate::json::{Kind, Value};
 use crate::timestamp::Calendar;
 
@@ -21,6 +22,7 @@ extern "C" {
     pub fn now() -> f64;
     fn iso(ms: f64) -> JsValue;
     fn instant(text: &str) -> f64;
+    fn scheme(url: &str) -> JsValue;
     pub fn parse(json: &str) -> JsValue;
     fn kind(value: &JsValue) -> u8;
     fn get(value: &JsValue, key: &str) -> JsValue;
@@ -47,10 +49,10 @@ extern "C" {
     fn list(which: u8) -> JsValue;
 }
 
-/// The page's `Date` as the core's calendar.
-pub struct Dates;
+/// The page's built-in `Date` and `URL`, as the core's calendar and URL parser.
+pub struct Builtins;
 
-impl Calendar for Dates {
+impl Calendar for Builtins {
     fn format(&self, ms: i64) -> Option<String> {
         iso(ms as f64).as_string()
     }
@@ -59,6 +61,12 @@ impl Calendar for Dates {
         let ms = instant(text);
         // NaN (no such instant) would become 0 as an integer.
         (!ms.is_nan()).then_some(ms as i64)
+    }
+}
+
+impl Urls for Builtins {
+    fn scheme(&self, url: &str) -> Option<String> {
+        scheme(url).as_string()
     }
 }
 

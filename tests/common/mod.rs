@@ -4,9 +4,9 @@
 
 use consent_banner::json::{Kind, Value};
 
-mod calendar;
+mod builtins;
 #[allow(unused_imports)]
-pub use calendar::{Iso, CASES, NOT_ISO};
+pub use builtins::{Native, CASES, NOT_ISO, OTHER_URLS, WEB_URLS};
 
 /// A parsed value; `None` is what did not parse (the wasm's `undefined`).
 #[derive(Clone, Debug)]

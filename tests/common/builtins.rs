@@ -1,12 +1,14 @@
-//! What the browser's `Date` is to the wasm, this is to the native tests: `toISOString` and its
-//! exact inverse, in Rust (Howard Hinnant's civil-date algorithms). The browser tests hold the
-//! page's `Date` to the same cases and to this stand-in.
+//! What the page's built-in `Date` and `URL` are to the wasm, `Native` is to the native tests:
+//! `toISOString` and its exact inverse (Howard Hinnant's civil-date algorithms), and the scheme
+//! the URL parser finds. The browser tests hold the page's built-ins to the same cases and to
+//! this stand-in.
 #![allow(dead_code)]
 
+use consent_banner::config::Urls;
 use consent_banner::timestamp::Calendar;
 
-/// `Date`, as far as the record's timestamps go.
-pub struct Iso;
+/// `Date` as far as the record's timestamps go, `URL` as far as schemes go.
+pub struct Native;
 
 /// Instants and their `toISOString()`.
 pub const CASES: [(i64, &str); 7] = [
@@ -58,7 +60,7 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
-impl Calendar for Iso {
+impl Calendar for Native {
     /// Years 0–9999 in four digits, later ones as `+YYYYYY` (as `Date` writes them, up to its
     /// limit of 8.64e15 ms); earlier ones are not needed.
     fn format(&self, ms: i64) -> Option<String> {
@@ -84,5 +86,49 @@ impl Calendar for Iso {
         let ms = days_from_civil(y, num(m)?, num(d)?) * DAY_MS + num(h)? * 3_600_000 + num(min)? * 60_000 + num(s)? * 1000 + num(milli)?;
         // The exact inverse: whatever does not read back as the same text names no instant.
         (self.format(ms).as_deref() == Some(text)).then_some(ms)
+    }
+}
+
+/// URLs whose scheme is http(s), or that are relative (they take the page's).
+pub const WEB_URLS: [&str; 11] = [
+    "/privacy/",
+    "privacy.html",
+    "https://example.jp/p",
+    "HTTP://example.jp",
+    "//cdn.example/x.js",
+    "?q=1",
+    "#top",
+    "/a:b",
+    "p?x=javascript:1",
+    " \t/privacy/\n",
+    // A NUL is no scheme character: the parser takes this as a path (`java%00script:x`).
+    "java\u{0}script:x",
+];
+
+/// URLs of any other scheme, however spelled, and texts that name no URL but the page itself.
+pub const OTHER_URLS: [&str; 10] = [
+    "javascript:alert(1)",
+    "\u{0}javascript:x",
+    " JavaScript:x",
+    "vbscript:x",
+    "data:,x",
+    "file:///etc/passwd",
+    "  ",
+    "",
+    "\n\tjava\nscript:x",
+    "mailto:a@b",
+];
+
+impl Urls for Native {
+    /// The URL standard's scheme state, as far as these cases go: leading and trailing C0
+    /// controls and spaces trimmed, tabs and newlines removed, a scheme is a letter then letters,
+    /// digits, `+`, `-` or `.` before the first `:`; anything else is relative to the https: page.
+    fn scheme(&self, url: &str) -> Option<String> {
+        let url: String = url.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+        let Some((scheme, _)) = url.split_once(':') else { return Some("https:".into()) };
+        let mut chars = scheme.chars();
+        let is_scheme = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        Some(if is_scheme { scheme.to_ascii_lowercase() + ":" } else { "https:".into() })
     }
 }
