@@ -55,6 +55,15 @@ fn timestamps_reject_anything_else() {
 // ---------------------------------------------------------------- json
 
 #[test]
+fn whole_numbers_are_written_in_decimal() {
+    for n in [0, 7, 10, -5, 395, 1_000_000, i64::MAX, i64::MIN] {
+        let mut out = String::from("x");
+        json::push_int(&mut out, n);
+        assert_eq!(out, format!("x{n}"));
+    }
+}
+
+#[test]
 fn json_strings_round_trip() {
     for text in ["", "plain", "quote \" backslash \\ slash /", "ctl \u{1}\u{1f}\n\r\t", "日本語🍪", "</script>", "\u{2028}"] {
         let mut out = String::new();
