@@ -28,7 +28,7 @@ WASM_RUSTFLAGS := -C target-feature=-reference-types
 # for a feature an issue requires, in a commit of its own that gives the measured cost. It sits
 # under 100 bytes above the measured size: a refactor that leaves the raw .wasm the same size
 # can still move its brotli size by ~40 bytes (function layout), and that must not fail CI.
-SIZE_BUDGET := 20010
+SIZE_BUDGET := 19910
 
 # js/page.js too: wasm-bindgen copies it into the package as a snippet.
 RUST_SOURCES := Cargo.toml Cargo.lock rust-toolchain.toml $(shell find src -type f) js/page.js

@@ -63,6 +63,7 @@ export const has = (v, key) => members(v).includes(key);
 export const get = (v, key) => (has(v, key) ? v[key] : undefined);
 export const stringOf = (v, key) => ((v = get(v, key)), typeof v == "string" ? v : undefined);
 export const len = (v) => members(v).length;
+export const numberText = (v) => (typeof v == "number" ? String(v) : undefined);
 export const key = (v, i) => members(v)[i];
 export const at = (v, i) => v?.[members(v)[i]];
 

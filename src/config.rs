@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 use crate::catalogue::{Lang, LangChoice, Localized, REPLACEABLE};
 use crate::consent::Category;
 use crate::defaults;
-use crate::json::{self, cat, Kind, Value};
+use crate::json::{cat, Kind, Value};
 
 /// How loudly a configuration problem is logged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -266,13 +266,6 @@ struct Reader<'a, U> {
     urls: &'a U,
 }
 
-/// A JSON number that is a whole number, as an integer.
-fn integer<V: Value>(v: &V) -> Option<i64> {
-    let n = v.number()?;
-    let i = n as i64;
-    (i as f64 == n).then_some(i)
-}
-
 impl<U: Urls> Reader<'_, U> {
     fn error(&mut self, parts: &[&str]) {
         self.problems.push(Problem::new(Level::Error, parts));
@@ -305,7 +298,7 @@ impl<U: Urls> Reader<'_, U> {
             };
             // The JSON spelling of each value: a string, except these two.
             let (text, expected) = match setting {
-                Setting::ExpiresDays => (integer(&v).map(integer_text), "a whole number"),
+                Setting::ExpiresDays => (v.number(), "a whole number"),
                 Setting::Reopen => (v.boolean().map(|b| String::from(if b { "true" } else { "false" })), "true or false"),
                 _ => (v.string(), "a string"),
             };
@@ -454,12 +447,6 @@ impl<U: Urls> Reader<'_, U> {
 }
 
 const SERVICE_KEYS: [&str; 7] = ["id", "category", "recipient", "data", "purpose", "optOutUrl", "policyUrl"];
-
-fn integer_text(n: i64) -> String {
-    let mut s = String::new();
-    json::push_int(&mut s, n);
-    s
-}
 
 /// A per-language text: `{ "en": "…", "ja": "…" }`, or one string for both.
 fn localized<V: Value>(v: &V) -> Option<Localized> {

@@ -37,7 +37,9 @@ pub trait Value: Sized {
     fn kind(&self) -> Kind;
     fn string(&self) -> Option<String>;
     fn boolean(&self) -> Option<bool>;
-    fn number(&self) -> Option<f64>;
+    /// A number as the platform writes it (`String(n)`): the core only compares numbers with
+    /// the ones it expects and quotes them in messages, so it needs no float formatting.
+    fn number(&self) -> Option<String>;
     /// An object's own member, if it has one.
     fn get(&self, key: &str) -> Option<Self>;
     /// The number of items or members.
@@ -114,24 +116,4 @@ pub fn cat(parts: &[&str]) -> String {
 #[inline(never)]
 pub fn push(out: &mut String, s: &str) {
     out.push_str(s);
-}
-
-/// A whole number in decimal, without core::fmt, which would add kilobytes to the wasm.
-pub fn push_int(out: &mut String, n: i64) {
-    if n < 0 {
-        out.push('-');
-    }
-    let mut digits = [b'0'; 20];
-    let mut v = n.unsigned_abs();
-    let mut len = 0;
-    while v > 0 || len == 0 {
-        if let Some(d) = digits.get_mut(len) {
-            *d = b'0' + (v % 10) as u8;
-        }
-        v /= 10;
-        len += 1;
-    }
-    for &b in digits.iter().take(len).rev() {
-        out.push(char::from(b));
-    }
 }

@@ -14,8 +14,8 @@ use crate::timestamp::{self, Calendar};
 /// `localStorage["consent-banner"]` (contract). Unknown keys are ignored on read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Record {
-    /// The schema number when it is the one this version writes, else 0.
-    pub schema: u32,
+    /// The schema number, as JSON writes it.
+    pub schema: String,
     pub policy_version: String,
     /// Each category this version knows → granted, in stored order. (Every stored value must be
     /// a boolean for the record to be read; unknown names are then left out.)
@@ -51,9 +51,8 @@ pub fn from_value<V: Value>(value: &V) -> Option<Record> {
         Some(v) if v.kind() != Kind::Null => Some(v.string()?),
         _ => None,
     };
-    let schema = value.get("schema")?.number()?;
     Some(Record {
-        schema: if schema == f64::from(defaults::RECORD_SCHEMA) { defaults::RECORD_SCHEMA } else { 0 },
+        schema: value.get("schema")?.number()?,
         policy_version: value.string_of("policyVersion")?,
         categories,
         decided_at: value.string_of("decidedAt")?,
@@ -66,7 +65,7 @@ pub fn from_value<V: Value>(value: &V) -> Option<Record> {
 pub fn to_json(record: &Record) -> String {
     let mut out = String::with_capacity(160);
     out.push_str("{\"schema\":");
-    json::push_int(&mut out, i64::from(record.schema));
+    out.push_str(&record.schema);
     out.push_str(",\"policyVersion\":");
     json::write_str(&mut out, &record.policy_version);
     out.push_str(",\"categories\":{");
@@ -121,7 +120,7 @@ pub fn new(
         stored.push((c, choices.get(c)));
     }
     Some(Record {
-        schema: defaults::RECORD_SCHEMA,
+        schema: defaults::RECORD_SCHEMA.to_owned(),
         policy_version: policy_version.to_owned(),
         categories: stored,
         decided_at: timestamp::format(calendar, now)?,

@@ -55,15 +55,6 @@ fn timestamps_reject_anything_else() {
 // ---------------------------------------------------------------- json
 
 #[test]
-fn whole_numbers_are_written_in_decimal() {
-    for n in [0, 7, 10, -5, 395, 1_000_000, i64::MAX, i64::MIN] {
-        let mut out = String::from("x");
-        json::push_int(&mut out, n);
-        assert_eq!(out, format!("x{n}"));
-    }
-}
-
-#[test]
 fn json_strings_round_trip() {
     for text in ["", "plain", "quote \" backslash \\ slash /", "ctl \u{1}\u{1f}\n\r\t", "日本語🍪", "</script>", "\u{2028}"] {
         let mut out = String::new();
@@ -281,6 +272,7 @@ fn anything_doubtful_is_no_decision() {
     let invalid = [
         // unknown schema
         good.replace(r#""schema":1"#, r#""schema":2"#),
+        good.replace(r#""schema":1"#, r#""schema":1.5"#),
         // other policy version
         good.replace(r#""policyVersion":"1""#, r#""policyVersion":"0""#),
         // expired
@@ -316,6 +308,9 @@ fn unknown_keys_and_categories_are_ignored() {
     let decision = record::validate(&stored(json).unwrap(), NOW, "1", 180, &Native).unwrap();
     assert_eq!(decision.choices, Choices::default());
     assert_eq!(decision.lang, None);
+    // Schema 1 in another JSON spelling is still schema 1.
+    let spelled = json.replace(r#""schema":1"#, r#""schema":1.0e0"#);
+    assert!(record::validate(&stored(&spelled).unwrap(), NOW, "1", 180, &Native).is_some());
 }
 
 #[test]
@@ -650,6 +645,12 @@ fn invalid_values_in_json_are_errors_too() {
         assert_eq!(config.policy_url, None);
     }
     assert!(with_json(r#"{"gaId": "UA-1"}"#, &[]).0.analytics_refused);
+    // A number is quoted as the platform writes it, and any JSON spelling of a whole number counts.
+    let (_, problems) = with_json(r#"{"expiresDays": 400}"#, &[]);
+    assert!(problems[0].message.contains(r#""expiresDays": "400" is not a whole number of days"#), "{}", problems[0].message);
+    let (_, problems) = with_json(r#"{"expiresDays": 30.5}"#, &[]);
+    assert!(problems[0].message.contains(r#""30.5""#), "{}", problems[0].message);
+    assert_eq!(with_json(r#"{"expiresDays": 1e2}"#, &[]).0.expires_days, 100);
 }
 
 #[test]

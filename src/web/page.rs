@@ -30,6 +30,8 @@ extern "C" {
     #[wasm_bindgen(js_name = stringOf)]
     fn string_of(value: &JsValue, key: &str) -> JsValue;
     fn len(value: &JsValue) -> u32;
+    #[wasm_bindgen(js_name = numberText)]
+    fn number_text(value: &JsValue) -> JsValue;
     fn key(value: &JsValue, i: u32) -> JsValue;
     fn at(value: &JsValue, i: u32) -> JsValue;
     pub fn read(key: &str) -> JsValue;
@@ -186,8 +188,8 @@ impl Value for JsValue {
         self.as_bool()
     }
 
-    fn number(&self) -> Option<f64> {
-        self.as_f64()
+    fn number(&self) -> Option<String> {
+        number_text(self).as_string()
     }
 
     fn get(&self, key: &str) -> Option<JsValue> {
