@@ -9,29 +9,16 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 PKG := target/pkg
-# wasm-pack's output with short import and export names, bundled into dist/script/ (scripts/bundle.mjs).
-SCRIPT_PKG := target/script-pkg
-# --low-memory-unused: rustc puts the stack first and the data at 1 MiB, so the first KiB of memory
-# is never addressed and wasm-opt may fold constant offsets into loads and stores. Then the control
-# flow is rebuilt from scratch (flatten, rereloop) and optimized again, and functions and locals
-# are reordered by use before a last -Oz, which gives brotli more to match. Measured on the bundle
-# after brotli: -289 bytes against a plain -Oz (22,923 -> 22,634).
-# The features the module uses, named because the stripped build has no target_features section.
-WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue
-WASM_OPT_FLAGS := $(WASM_FEATURES) --low-memory-unused -Oz --flatten --rereloop -Oz --reorder-functions --reorder-locals -Oz --strip-producers --strip-target-features
-# Without reference types, wasm-bindgen keeps the page's values in a JS-side slab instead of an
-# externref table, whose management and per-call shims cost the module more than the slab costs
-# the glue: -288 bytes of the bundle after brotli (21,452 -> 21,164). Only the shipped build;
-# the browser tests run wasm-bindgen's default.
-WASM_RUSTFLAGS := -C target-feature=-reference-types
-# dist/script/ after brotli -q 11, in bytes. Lower it whenever the bundle shrinks; raise it only
-# for a feature an issue requires, in a commit of its own that gives the measured cost. It sits
-# under 100 bytes above the measured size: a refactor that leaves the raw .wasm the same size
-# can still move its brotli size by ~40 bytes (function layout), and that must not fail CI.
-SIZE_BUDGET := 19910
+# The features come from the module's target_features section; the section and the producers
+# list are then dropped, as nothing at run time reads them.
+WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --strip-target-features
+# dist/script/ after brotli -q 11, in bytes: the loader, the glue and the .wasm. Lower it whenever
+# the folder shrinks; raise it only for a feature an issue requires, in a commit of its own that
+# gives the measured cost.
+SIZE_BUDGET := 91150
 
-# js/page.js too: wasm-bindgen copies it into the package as a snippet.
-RUST_SOURCES := Cargo.toml Cargo.lock rust-toolchain.toml $(shell find src -type f) js/page.js
+# js/gtag.js too: wasm-bindgen copies it into the package as a snippet.
+RUST_SOURCES := Cargo.toml Cargo.lock rust-toolchain.toml $(shell find src -type f) js/gtag.js
 
 CONSUMERS := tests/consumers
 
@@ -41,14 +28,14 @@ setup:
 	@bash scripts/setup.sh
 
 $(PKG)/consent_banner_bg.wasm: $(RUST_SOURCES)
-	RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target web --no-pack --out-dir $(PKG) --out-name consent_banner
+	wasm-pack build --release --target web --no-pack --out-dir $(PKG) --out-name consent_banner
 	wasm-opt $(WASM_OPT_FLAGS) $@ -o $@
 
 build: setup $(PKG)/consent_banner_bg.wasm
 
 dist: build
 	rm -rf dist && mkdir -p dist/script dist/npm
-	node scripts/bundle.mjs $(PKG) $(SCRIPT_PKG) dist/script/consent-banner.js
+	node scripts/bundle.mjs $(PKG) dist/script
 	cp -r $(PKG)/. dist/npm/
 	rm -f dist/npm/.gitignore
 	cp -r pkg-template/. dist/npm/

@@ -51,7 +51,8 @@ export interface Config {
 /** What `get()` returns and what `change` listeners receive. */
 export interface ConsentState {
   decided: boolean;
-  categories: Partial<Record<Category, boolean>>;
+  /** Each category the banner asks about: `analytics` always, the others when configured. */
+  categories: { analytics: boolean; functional?: boolean; marketing?: boolean };
   policyVersion: string;
   /** ISO 8601, or null before a decision. */
   decidedAt: string | null;

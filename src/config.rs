@@ -2,15 +2,12 @@
 //! (`data-config` or `mount(config)`), validated, with defaults, and the console messages that
 //! tell a site owner what was wrong.
 
-use alloc::borrow::ToOwned;
-use alloc::string::String;
-use alloc::vec;
-use alloc::vec::Vec;
+use serde::{Deserialize, Deserializer};
 
-use crate::catalogue::{Lang, LangChoice, Localized, REPLACEABLE};
-use crate::consent::Category;
+use crate::catalogue::{Lang, LangChoice, Localized, PerLang, Replacements, ReplacementsDoc, TextDoc};
+use crate::category::{Category, NECESSARY};
 use crate::defaults;
-use crate::json::{cat, Kind, Value};
+use crate::lenient::{Found, Lenient, Object};
 
 /// How loudly a configuration problem is logged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +21,21 @@ pub enum Level {
 pub struct Problem {
     pub level: Level,
     pub message: String,
+}
+
+impl Problem {
+    /// A message, after the prefix every message of the banner starts with.
+    pub fn new(level: Level, message: &str) -> Problem {
+        Problem { level, message: format!("{}{message}", defaults::LOG_PREFIX) }
+    }
+
+    pub fn error(message: &str) -> Problem {
+        Problem::new(Level::Error, message)
+    }
+
+    pub fn warn(message: &str) -> Problem {
+        Problem::new(Level::Warn, message)
+    }
 }
 
 /// A recipient of data when its category is granted: one row of the 外部送信 disclosure.
@@ -75,8 +87,8 @@ pub struct Config {
     pub categories: Vec<Category>,
     /// Services of configured categories, in the order given (the built-in GA4 one last).
     pub services: Vec<Service>,
-    /// The site's replacements for built-in texts: (language, key as in `REPLACEABLE`, text).
-    pub texts: Vec<(Lang, &'static str, String)>,
+    /// The site's replacements for built-in texts.
+    pub texts: PerLang<Replacements>,
 }
 
 impl Default for Config {
@@ -93,12 +105,10 @@ impl Default for Config {
             reopen: true,
             categories: vec![Category::Analytics],
             services: Vec::new(),
-            texts: Vec::new(),
+            texts: PerLang::default(),
         }
     }
 }
-
-impl Config {}
 
 /// One setting, in its two spellings (contract).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -156,14 +166,6 @@ pub fn is_safe_url(urls: &impl Urls, s: &str) -> bool {
     s.bytes().any(|b| b > b' ') && matches!(urls.scheme(s).as_deref(), Some("http:" | "https:"))
 }
 
-/// Decimal digits as a number (`None` for anything else, or past a million).
-fn whole(s: &str) -> Option<u32> {
-    if s.is_empty() {
-        return None;
-    }
-    s.bytes().try_fold(0u32, |n, c| (c.is_ascii_digit() && n < 1_000_000).then(|| n * 10 + u32::from(c - b'0')))
-}
-
 /// Applies one setting's textual value; on refusal, says what was expected and what happens.
 fn apply(config: &mut Config, setting: Setting, value: &str, urls: &impl Urls) -> Result<(), &'static str> {
     let v = value.trim_ascii();
@@ -187,8 +189,12 @@ fn apply(config: &mut Config, setting: Setting, value: &str, urls: &impl Urls) -
         Setting::PolicyVersion => config.policy_version = value.to_owned(),
         Setting::AnalyticsSrc if is_safe_url(urls, v) => config.analytics_src = Some(v.to_owned()),
         Setting::AnalyticsSrc => return Err("is not an http(s) or relative URL; it is never loaded."),
-        Setting::ExpiresDays => match whole(v) {
-            Some(days) if (defaults::EXPIRES_DAYS_MIN..=defaults::EXPIRES_DAYS_MAX).contains(&days) => config.expires_days = days,
+        Setting::ExpiresDays => match v.parse::<u32>() {
+            Ok(days)
+                if v.bytes().all(|b| b.is_ascii_digit()) && (defaults::EXPIRES_DAYS_MIN..=defaults::EXPIRES_DAYS_MAX).contains(&days) =>
+            {
+                config.expires_days = days
+            }
             _ => return Err("is not a whole number of days from 1 to 395; using 180."),
         },
         Setting::Gpc if is("respect") || is("ignore") => config.respect_gpc = is("respect"),
@@ -199,62 +205,100 @@ fn apply(config: &mut Config, setting: Setting, value: &str, urls: &impl Urls) -
     Ok(())
 }
 
-impl Problem {
-    /// A message from its parts, after the prefix every message of the banner starts with.
-    #[inline(never)]
-    pub fn new(level: Level, parts: &[&str]) -> Problem {
-        let mut message = String::from(defaults::LOG_PREFIX);
-        for part in parts {
-            message.push_str(part);
-        }
-        Problem { level, message }
-    }
+/// The JSON configuration as written (contract): every key optional, each value checked on its
+/// own, so that one wrong value is reported and defaulted while the rest still applies.
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Document {
+    pub ga_id: Lenient<String>,
+    pub policy_url: Lenient<String>,
+    pub lang: Lenient<String>,
+    pub policy_version: Lenient<String>,
+    pub analytics_src: Lenient<String>,
+    pub expires_days: Lenient<f64>,
+    pub gpc: Lenient<String>,
+    pub reopen: Lenient<bool>,
+    pub categories: Lenient<Vec<Lenient<String>>>,
+    pub services: Lenient<Vec<Lenient<Object<ServiceDoc>>>>,
+    pub texts: Lenient<Object<TextsDoc>>,
+}
 
-    pub fn error(parts: &[&str]) -> Problem {
-        Problem::new(Level::Error, parts)
-    }
+/// One entry of `services` as written.
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ServiceDoc {
+    pub id: Lenient<String>,
+    pub category: Lenient<String>,
+    pub recipient: Lenient<TextDoc>,
+    pub data: Lenient<TextDoc>,
+    pub purpose: Lenient<TextDoc>,
+    pub opt_out_url: Lenient<String>,
+    pub policy_url: Lenient<String>,
+}
 
-    pub fn warn(parts: &[&str]) -> Problem {
-        Problem::new(Level::Warn, parts)
-    }
+/// `texts` as written: replacements per language.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+pub struct TextsDoc {
+    pub en: Lenient<Object<ReplacementsDoc>>,
+    pub ja: Lenient<Object<ReplacementsDoc>>,
+}
+
+/// The JSON configuration as read, with the keys that no setting has (as paths, `texts.fr`).
+pub struct Parsed {
+    pub document: Document,
+    pub unknown: Vec<String>,
+}
+
+/// Reads the JSON configuration from any self-describing deserializer; `None` when it is not an
+/// object (or not JSON at all).
+pub fn parse<'de, D: Deserializer<'de>>(deserializer: D) -> Option<Box<Parsed>> {
+    let mut unknown = Vec::new();
+    let Object(document) = serde_ignored::deserialize(deserializer, |path| unknown.push(path.to_string())).ok()?;
+    Some(Box::new(Parsed { document, unknown }))
 }
 
 /// Where the JSON configuration comes from.
-pub enum Embedded<'a, V> {
+pub enum Embedded<'a> {
     /// No `data-config` attribute (and no `mount` object).
     Absent,
     /// `data-config` names an element the page does not have.
     Missing(&'a str),
-    /// The parsed configuration (what did not parse is `Kind::Other`), and what to call its
-    /// source in messages (`data-config="site-config"`).
-    Parsed { value: V, source: &'a str },
+    /// The configuration as read (`None`: not a JSON object), and what to call its source in
+    /// messages (`data-config="site-config"`).
+    Parsed { parsed: Option<Box<Parsed>>, source: &'a str },
 }
 
 /// Reads the settings from the JSON configuration, then the script tag's attributes through
 /// `attr` (which wins). Invalid values are reported and treated as absent.
-pub fn read<V: Value, U: Urls>(attr: impl Fn(&str) -> Option<String>, embedded: Embedded<V>, urls: &U) -> (Config, Vec<Problem>) {
+pub fn read<U: Urls>(attr: impl Fn(&str) -> Option<String>, embedded: Embedded, urls: &U) -> (Config, Vec<Problem>) {
     let mut r = Reader { config: Config::default(), problems: Vec::new(), source: "", urls };
     match embedded {
         Embedded::Absent => {}
-        Embedded::Missing(id) => r.error(&["data-config=\"", id, "\" names no element in the page; using the built-in configuration."]),
-        Embedded::Parsed { value, source } => {
+        Embedded::Missing(id) => r.error(format!("data-config=\"{id}\" names no element in the page; using the built-in configuration.")),
+        Embedded::Parsed { parsed: None, source } => r.error(format!("{source} is not a JSON object; using the built-in configuration.")),
+        Embedded::Parsed { parsed: Some(parsed), source } => {
             r.source = source;
-            if value.kind() == Kind::Object {
-                r.json(&value);
-            } else {
-                r.error(&[source, " is not a JSON object; using the built-in configuration."]);
+            for path in &parsed.unknown {
+                r.ignored(&format!("unknown key \"{path}\" is ignored."));
             }
+            r.document(parsed.document);
         }
     }
     for (attribute, _, setting) in SETTINGS {
         if let Some(value) = attr(attribute) {
             if let Err(what) = apply(&mut r.config, setting, &value, urls) {
-                r.error(&[attribute, "=\"", &value, "\" ", what]);
+                r.error(format!("{attribute}=\"{value}\" {what}"));
             }
         }
     }
     r.settle();
     (r.config, r.problems)
+}
+
+/// A JSON number as the page writes it in a message (`400`, `30.5`).
+fn number_text(n: f64) -> String {
+    format!("{n}")
 }
 
 /// The configuration being read, and what is wrong with it.
@@ -267,152 +311,147 @@ struct Reader<'a, U> {
 }
 
 impl<U: Urls> Reader<'_, U> {
-    fn error(&mut self, parts: &[&str]) {
-        self.problems.push(Problem::new(Level::Error, parts));
-    }
-
-    /// A value of the wrong JSON type: the setting keeps its default.
-    fn wrong<V: Value>(&mut self, key: &str, expected: &str, found: &V) {
-        let source = self.source;
-        self.error(&[source, ": \"", key, "\" should be ", expected, ", not ", found.kind().name(), "; using the default."]);
+    fn error(&mut self, message: String) {
+        self.problems.push(Problem::error(&message));
     }
 
     /// Something this version does not know, left out with a warning.
-    fn ignored(&mut self, what: &str, name: &str, hint: &str) {
-        let source = self.source;
-        self.problems.push(Problem::new(Level::Warn, &[source, ": unknown ", what, " \"", name, "\"", hint, " is ignored."]));
+    fn ignored(&mut self, what: &str) {
+        self.problems.push(Problem::warn(&format!("{}: {what}", self.source)));
     }
 
-    fn json<V: Value>(&mut self, value: &V) {
-        for i in 0..value.len() {
-            let key = value.key(i);
-            let v = value.at(i);
-            let Some(&(_, _, setting)) = SETTINGS.iter().find(|(_, k, _)| *k == key) else {
-                match key.as_str() {
-                    "categories" => self.categories(&v),
-                    "services" => self.services(&v),
-                    "texts" => self.texts(&v),
-                    _ => self.ignored("key", &key, ""),
-                }
-                continue;
-            };
-            // The JSON spelling of each value: a string, except these two.
-            let (text, expected) = match setting {
-                Setting::ExpiresDays => (v.number(), "a whole number"),
-                Setting::Reopen => (v.boolean().map(|b| String::from(if b { "true" } else { "false" })), "true or false"),
-                _ => (v.string(), "a string"),
-            };
-            match text {
-                Some(text) => {
+    /// A value of the wrong JSON type: the setting keeps its default.
+    fn wrong(&mut self, key: &str, expected: &str, found: Found) {
+        self.error(format!("{}: \"{key}\" should be {expected}, not {}; using the default.", self.source, found.name()));
+    }
+
+    fn document(&mut self, doc: Document) {
+        let Document { ga_id, policy_url, lang, policy_version, analytics_src, expires_days, gpc, reopen, categories, services, texts } =
+            doc;
+        let text = |v: Lenient<String>| (v, "a string");
+        let settings = [
+            text(ga_id),
+            text(policy_url),
+            text(lang),
+            text(policy_version),
+            text(analytics_src),
+            (map(expires_days, number_text), "a whole number"),
+            text(gpc),
+            (map(reopen, |b| b.to_string()), "true or false"),
+        ];
+        for ((_, key, setting), (value, expected)) in SETTINGS.into_iter().zip(settings) {
+            match value {
+                Lenient::Absent => {}
+                Lenient::Wrong(found) => self.wrong(key, expected, found),
+                Lenient::Valid(text) => {
                     if let Err(what) = apply(&mut self.config, setting, &text, self.urls) {
-                        let source = self.source;
-                        self.error(&[source, ": \"", &key, "\": \"", &text, "\" ", what]);
+                        self.error(format!("{}: \"{key}\": \"{text}\" {what}", self.source));
                     }
                 }
-                None => self.wrong(&key, expected, &v),
             }
         }
+        self.categories(categories);
+        self.services(services);
+        self.texts(texts);
     }
 
-    fn categories<V: Value>(&mut self, v: &V) {
+    fn categories(&mut self, value: Lenient<Vec<Lenient<String>>>) {
         const EXPECTED: &str = "an array of category names";
-        if v.kind() != Kind::Array {
-            return self.wrong("categories", EXPECTED, v);
-        }
+        let names = match value {
+            Lenient::Absent => return,
+            Lenient::Wrong(found) => return self.wrong("categories", EXPECTED, found),
+            Lenient::Valid(names) => names,
+        };
+        let Some(names) = names.into_iter().map(Lenient::valid).collect::<Option<Vec<_>>>() else {
+            return self.wrong("categories", EXPECTED, Found::Array);
+        };
         let mut list = Vec::new();
-        for i in 0..v.len() {
-            let Some(name) = v.at(i).string() else { return self.wrong("categories", EXPECTED, v) };
+        for name in names {
             match Category::from_key(&name) {
                 Some(c) if !list.contains(&c) => list.push(c),
                 Some(_) => {}
-                None if name == crate::consent::NECESSARY => {}
-                None => self.ignored("category", &name, " (analytics, functional or marketing)"),
+                None if name == NECESSARY => {}
+                None => self.ignored(&format!("unknown category \"{name}\" (analytics, functional or marketing) is ignored.")),
             }
         }
         self.config.categories = list;
     }
 
-    fn services<V: Value>(&mut self, v: &V) {
-        if v.kind() != Kind::Array {
-            return self.wrong("services", "an array of services", v);
-        }
-        for i in 0..v.len() {
-            match self.service(&v.at(i)) {
-                Ok(s) => self.config.services.push(s),
-                Err(what) => {
-                    let source = self.source;
-                    self.error(&[source, ": a service ", what, "; it is left out."]);
-                }
+    fn services(&mut self, value: Lenient<Vec<Lenient<Object<ServiceDoc>>>>) {
+        let list = match value {
+            Lenient::Absent => return,
+            Lenient::Wrong(found) => return self.wrong("services", "an array of services", found),
+            Lenient::Valid(list) => list,
+        };
+        for entry in list {
+            match entry.valid().ok_or("is not an object").and_then(|Object(doc)| self.service(doc)) {
+                Ok(service) => self.config.services.push(service),
+                Err(what) => self.error(format!("{}: a service {what}; it is left out.", self.source)),
             }
         }
     }
 
-    fn service<V: Value>(&mut self, v: &V) -> Result<Service, &'static str> {
-        if v.kind() != Kind::Object {
-            return Err("is not an object");
-        }
-        let id = v.string_of("id").ok_or("has no \"id\" string")?;
-        let category = v
-            .string_of("category")
-            .and_then(|c| Category::from_key(&c))
-            .ok_or("has no \"category\" of analytics, functional or marketing")?;
-        for i in 0..v.len() {
-            let key = v.key(i);
-            if !SERVICE_KEYS.contains(&key.as_str()) {
-                self.ignored("key", &key, &cat(&[" in service \"", &id, "\""]));
-            }
-        }
-        let text = |key| {
-            v.get(key)
-                .map_or(Some(Localized::default()), |t| localized(&t))
-                .ok_or("has a \"recipient\", \"data\" or \"purpose\" that is not text or { en, ja }")
+    fn service(&self, doc: ServiceDoc) -> Result<Service, &'static str> {
+        let id = doc.id.valid().ok_or("has no \"id\" string")?;
+        let category =
+            doc.category.valid().and_then(|c| Category::from_key(&c)).ok_or("has no \"category\" of analytics, functional or marketing")?;
+        let text = |v: Lenient<TextDoc>| match v {
+            Lenient::Absent => Ok(Localized::default()),
+            Lenient::Valid(doc) => Ok(doc.into()),
+            Lenient::Wrong(_) => Err("has a \"recipient\", \"data\" or \"purpose\" that is not text or { en, ja }"),
         };
-        let url = |key| match v.has(key) {
-            false => Ok(None),
-            true => v
-                .string_of(key)
-                .filter(|u| is_safe_url(self.urls, u))
-                .map(Some)
-                .ok_or("has an \"optOutUrl\" or \"policyUrl\" that is not an http(s) or relative URL"),
+        let url = |v: Lenient<String>| match v {
+            Lenient::Absent => Ok(None),
+            Lenient::Valid(u) if is_safe_url(self.urls, &u) => Ok(Some(u)),
+            _ => Err("has an \"optOutUrl\" or \"policyUrl\" that is not an http(s) or relative URL"),
         };
         Ok(Service {
-            category,
-            recipient: text("recipient")?,
-            data: text("data")?,
-            purpose: text("purpose")?,
-            opt_out_url: url("optOutUrl")?,
-            policy_url: url("policyUrl")?,
+            recipient: text(doc.recipient)?,
+            data: text(doc.data)?,
+            purpose: text(doc.purpose)?,
+            opt_out_url: url(doc.opt_out_url)?,
+            policy_url: url(doc.policy_url)?,
             id,
+            category,
         })
     }
 
-    fn texts<V: Value>(&mut self, v: &V) {
-        if v.kind() != Kind::Object {
-            return self.wrong("texts", "an object of languages", v);
-        }
-        for i in 0..v.len() {
-            let tag = v.key(i);
-            let lang = match tag.as_str() {
-                "en" => Lang::En,
-                "ja" => Lang::Ja,
-                _ => {
-                    self.ignored("language", &tag, " in texts (en or ja)");
+    fn texts(&mut self, value: Lenient<Object<TextsDoc>>) {
+        let Object(TextsDoc { en, ja }) = match value {
+            Lenient::Absent => return,
+            Lenient::Wrong(found) => return self.wrong("texts", "an object of languages", found),
+            Lenient::Valid(texts) => texts,
+        };
+        for (lang, doc) in [(Lang::En, en), (Lang::Ja, ja)] {
+            let doc = match doc {
+                Lenient::Absent => continue,
+                Lenient::Wrong(found) => {
+                    self.wrong(lang.tag(), "an object of texts", found);
                     continue;
                 }
+                Lenient::Valid(Object(doc)) => doc,
             };
-            let entries = v.at(i);
-            if entries.kind() != Kind::Object {
-                self.wrong("texts", "an object of texts per language", &entries);
-                continue;
-            }
-            for j in 0..entries.len() {
-                let key = entries.key(j);
-                let text = entries.at(j);
-                match (REPLACEABLE.iter().find(|k| **k == key), text.string()) {
-                    (Some(k), Some(t)) => self.config.texts.push((lang, k, t)),
-                    (Some(_), None) => self.wrong(&key, "a string", &text),
-                    (None, _) => self.ignored("text", &key, ""),
+            let ReplacementsDoc { title, description, policy_link, dialog_title, dialog_description, region } = doc;
+            let mut own = Replacements::default();
+            let slots = [
+                &mut own.title,
+                &mut own.description,
+                &mut own.policy_link,
+                &mut own.dialog_title,
+                &mut own.dialog_description,
+                &mut own.region,
+            ];
+            let values = [title, description, policy_link, dialog_title, dialog_description, region];
+            for ((slot, value), key) in slots.into_iter().zip(values).zip(crate::catalogue::REPLACEABLE) {
+                match value {
+                    Lenient::Absent => {}
+                    Lenient::Valid(text) => *slot = Some(text),
+                    Lenient::Wrong(found) => self.wrong(key, "a string", found),
                 }
+            }
+            match lang {
+                Lang::En => self.config.texts.en = own,
+                Lang::Ja => self.config.texts.ja = own,
             }
         }
     }
@@ -433,32 +472,22 @@ impl<U: Urls> Reader<'_, U> {
         services.retain(|s| {
             let kept = categories.contains(&s.category);
             if !kept {
-                problems.push(Problem::warn(&[
-                    "service \"",
-                    &s.id,
-                    "\" is in the category \"",
-                    s.category.key(),
-                    "\", which is not configured; it is ignored.",
-                ]));
+                problems.push(Problem::warn(&format!(
+                    "service \"{}\" is in the category \"{}\", which is not configured; it is ignored.",
+                    s.id,
+                    s.category.key()
+                )));
             }
             kept
         });
     }
 }
 
-const SERVICE_KEYS: [&str; 7] = ["id", "category", "recipient", "data", "purpose", "optOutUrl", "policyUrl"];
-
-/// A per-language text: `{ "en": "…", "ja": "…" }`, or one string for both.
-fn localized<V: Value>(v: &V) -> Option<Localized> {
-    if let Some(s) = v.string() {
-        return Some(Localized { en: Some(s.clone()), ja: Some(s) });
+/// A lenient value turned into the text a setting is applied from.
+fn map<T>(value: Lenient<T>, f: impl FnOnce(T) -> String) -> Lenient<String> {
+    match value {
+        Lenient::Absent => Lenient::Absent,
+        Lenient::Valid(v) => Lenient::Valid(f(v)),
+        Lenient::Wrong(found) => Lenient::Wrong(found),
     }
-    if v.kind() != Kind::Object {
-        return None;
-    }
-    let lang = |key| match v.has(key) {
-        false => Some(None),
-        true => v.string_of(key).map(Some),
-    };
-    Some(Localized { en: lang("en")?, ja: lang("ja")? })
 }

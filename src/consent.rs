@@ -1,88 +1,18 @@
-//! The visitor's consent: categories, choices, and the session that turns page loads and clicks
-//! into decisions, views and effects. Time and storage are passed in; nothing here touches a page.
+//! The visitor's consent on one page: the session that turns page loads and clicks into
+//! decisions, views and effects, the API's state, and `set()`'s argument. Time and storage are
+//! passed in; nothing here touches a page.
 
-use alloc::string::String;
-use alloc::vec::Vec;
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::Serialize;
 
 use crate::catalogue::{self, Lang};
+use crate::category::{Category, Choices};
 use crate::config::{Config, Problem};
 use crate::gate::{self, Effects};
-use crate::json::{self, Kind, Value};
 use crate::record::{self, Decision, Record};
 use crate::timestamp::{self, Calendar};
-
-/// An optional category; `necessary` is always on and never stored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Category {
-    Analytics,
-    Functional,
-    Marketing,
-}
-
-/// The category that is always granted.
-pub const NECESSARY: &str = "necessary";
-
-impl Category {
-    pub const ALL: [Category; 3] = [Category::Analytics, Category::Functional, Category::Marketing];
-
-    /// Name in configuration, storage, `data-consent` and the API.
-    pub fn key(self) -> &'static str {
-        match self {
-            Category::Analytics => "analytics",
-            Category::Functional => "functional",
-            Category::Marketing => "marketing",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.key() == key)
-    }
-}
-
-/// Granted or not, per optional category.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Choices {
-    pub analytics: bool,
-    pub functional: bool,
-    pub marketing: bool,
-}
-
-impl Choices {
-    pub fn get(&self, category: Category) -> bool {
-        match category {
-            Category::Analytics => self.analytics,
-            Category::Functional => self.functional,
-            Category::Marketing => self.marketing,
-        }
-    }
-
-    pub fn set(&mut self, category: Category, granted: bool) {
-        match category {
-            Category::Analytics => self.analytics = granted,
-            Category::Functional => self.functional = granted,
-            Category::Marketing => self.marketing = granted,
-        }
-    }
-
-    /// Every listed category granted, the rest not.
-    pub fn all(categories: &[Category]) -> Choices {
-        let mut choices = Choices::default();
-        for &c in categories {
-            choices.set(c, true);
-        }
-        choices
-    }
-
-    /// The same choices with every category the site did not configure switched off.
-    pub fn within(self, categories: &[Category]) -> Choices {
-        let allowed = Choices::all(categories);
-        Choices {
-            analytics: self.analytics && allowed.analytics,
-            functional: self.functional && allowed.functional,
-            marketing: self.marketing && allowed.marketing,
-        }
-    }
-}
 
 /// What the page needs to know to show the banner: read from it, not from storage.
 pub struct Env<'a> {
@@ -104,63 +34,69 @@ pub enum View {
     Hidden,
 }
 
-/// What `consentBanner.get()` returns (contract).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What `consentBanner.get()` returns and `change` listeners receive (contract).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct State {
     pub decided: bool,
-    /// Each configured optional category and whether it is granted.
-    pub categories: Vec<(&'static str, bool)>,
+    pub categories: Granted,
     pub policy_version: String,
     pub decided_at: Option<String>,
     pub gpc: bool,
 }
 
-impl State {
-    /// `get()`'s object as JSON: `{"decided":…,"categories":{…},"policyVersion":…,"decidedAt":…,"gpc":…}`.
-    pub fn to_json(&self) -> String {
-        let flag = |b: bool| if b { "true" } else { "false" };
-        let mut out = String::from("{\"decided\":");
-        out.push_str(flag(self.decided));
-        out.push_str(",\"categories\":{");
-        for &(name, granted) in &self.categories {
-            json::write_key(&mut out, name);
-            out.push_str(flag(granted));
+/// Whether each category is granted: `analytics` always, the others when configured.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Granted {
+    pub analytics: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub functional: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marketing: Option<bool>,
+}
+
+/// `set()`'s argument: category names to booleans, in the order given.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Requested(pub Vec<(String, bool)>);
+
+impl<'de> Deserialize<'de> for Requested {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RequestedVisitor;
+        impl<'de> Visitor<'de> for RequestedVisitor {
+            type Value = Requested;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of category names to true or false")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Requested, A::Error> {
+                let mut values = Vec::new();
+                while let Some(entry) = map.next_entry::<String, bool>()? {
+                    values.push(entry);
+                }
+                Ok(Requested(values))
+            }
         }
-        out.push_str("},\"policyVersion\":");
-        json::write_str(&mut out, &self.policy_version);
-        out.push_str(",\"decidedAt\":");
-        match &self.decided_at {
-            Some(at) => json::write_str(&mut out, at),
-            None => out.push_str("null"),
-        }
-        out.push_str(",\"gpc\":");
-        out.push_str(flag(self.gpc));
-        out.push('}');
-        out
+        // Through deserialize_any, so that an array is refused by every deserializer alike.
+        deserializer.deserialize_any(RequestedVisitor)
     }
 }
 
 /// Categories to switch on or off, from `set()`.
-pub type Requested = Vec<(Category, bool)>;
+pub type Changes = Vec<(Category, bool)>;
 
-/// Reads `set()`'s argument: category names to booleans. Unknown names come back as warnings;
-/// anything else is one error and no decision.
-pub fn read_set<V: Value>(value: &V) -> Result<(Requested, Vec<Problem>), Problem> {
-    let usage = || Problem::error(&["set() takes an object of category names to true or false, such as { analytics: true }."]);
-    if value.kind() != Kind::Object {
-        return Err(usage());
-    }
-    let mut values = Vec::new();
+/// Checks `set()`'s argument (`None`: it was not an object of booleans). Unknown names come back
+/// as warnings; anything else is one error and no decision.
+pub fn read_set(requested: Option<Requested>) -> Result<(Changes, Vec<Problem>), Problem> {
+    let Requested(values) = requested
+        .ok_or_else(|| Problem::error("set() takes an object of category names to true or false, such as { analytics: true }."))?;
+    let mut changes = Vec::new();
     let mut problems = Vec::new();
-    for i in 0..value.len() {
-        let name = value.key(i);
-        let on = value.at(i).boolean().ok_or_else(usage)?;
+    for (name, on) in values {
         match Category::from_key(&name) {
-            Some(c) => values.push((c, on)),
-            None => problems.push(Problem::warn(&["set() ignores the unknown category \"", &name, "\"."])),
+            Some(c) => changes.push((c, on)),
+            None => problems.push(Problem::warn(&format!("set() ignores the unknown category \"{name}\"."))),
         }
     }
-    Ok((values, problems))
+    Ok((changes, problems))
 }
 
 /// One page's consent: the configuration, the decision in force and what has run.
@@ -242,13 +178,14 @@ impl Session {
 
     pub fn state(&self, calendar: &impl Calendar) -> State {
         let choices = self.choices();
-        let mut categories = Vec::new();
-        for &c in &self.config.categories {
-            categories.push((c.key(), choices.get(c)));
-        }
+        let configured = |c: Category| self.config.categories.contains(&c).then(|| choices.get(c));
         State {
             decided: self.decision.is_some(),
-            categories,
+            categories: Granted {
+                analytics: choices.analytics,
+                functional: configured(Category::Functional),
+                marketing: configured(Category::Marketing),
+            },
             policy_version: self.config.policy_version.clone(),
             decided_at: self.decision.as_ref().and_then(|d| timestamp::format(calendar, d.decided_at)),
             gpc: self.gpc,

@@ -2,8 +2,8 @@
 
 /// `localStorage` key of the stored decision (contract).
 pub const STORAGE_KEY: &str = "consent-banner";
-/// Schema number written into, and required of, the stored record, as JSON writes it.
-pub const RECORD_SCHEMA: &str = "1";
+/// Schema number written into, and required of, the stored record.
+pub const RECORD_SCHEMA: u32 = 1;
 /// Policy version when the site sets none.
 pub const POLICY_VERSION: &str = "1";
 /// Days a decision stays valid when the site sets nothing, and the accepted range.

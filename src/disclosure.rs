@@ -2,8 +2,8 @@
 //! that Japan's Telecommunications Business Act (Art. 27-12) asks sites to publish.
 
 use crate::catalogue::Lang;
+use crate::category::Category;
 use crate::config::Config;
-use crate::consent::Category;
 
 /// One service, in one language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,22 +16,22 @@ pub struct Row<'a> {
     pub policy_url: Option<&'a str>,
 }
 
-/// Hands `row` every service of the configured categories, in category order, then
-/// configuration order. Two loops and a callback rather than an iterator or a `Vec`: its one
-/// caller writes each row out as it comes, and `flat_map` costs the wasm its own adapter.
-pub fn rows<'a>(config: &'a Config, lang: Lang, mut row: impl FnMut(Row<'a>)) {
-    for &c in &config.categories {
-        for s in &config.services {
-            if s.category == c {
-                row(Row {
-                    category: c,
-                    recipient: s.recipient.get(lang),
-                    data: s.data.get(lang),
-                    purpose: s.purpose.get(lang),
-                    opt_out_url: s.opt_out_url.as_deref(),
-                    policy_url: s.policy_url.as_deref(),
-                });
-            }
-        }
-    }
+/// Every service of the configured categories, in category order, then configuration order.
+pub fn rows(config: &Config, lang: Lang) -> impl Iterator<Item = Row<'_>> {
+    config.categories.iter().flat_map(move |&c| {
+        config.services.iter().filter(move |s| s.category == c).map(move |s| Row {
+            category: c,
+            recipient: s.recipient.text(lang),
+            data: s.data.text(lang),
+            purpose: s.purpose.text(lang),
+            opt_out_url: s.opt_out_url.as_deref(),
+            policy_url: s.policy_url.as_deref(),
+        })
+    })
+}
+
+/// The language of a `<consent-disclosure>` table: its own `lang` when the banner speaks it,
+/// else the banner's.
+pub fn table_lang(tag: Option<&str>, banner: Lang) -> Lang {
+    tag.and_then(Lang::from_tag).unwrap_or(banner)
 }

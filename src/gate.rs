@@ -1,13 +1,11 @@
 //! What may run now: the analytics script and its Consent Mode commands, the withdrawal steps,
 //! the cookies to delete, and which gated scripts are released. Decisions only; `web` applies them.
 
-use alloc::string::String;
-use alloc::vec::Vec;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use crate::category::{Category, Choices, NECESSARY};
 use crate::config::Config;
-use crate::consent::{Category, Choices, NECESSARY};
 use crate::defaults;
-use crate::json::{self, cat};
 
 /// Google Consent Mode v2 types and the category that grants each (`None`: always granted).
 pub const CONSENT_TYPES: [(&str, Option<Category>); 7] = [
@@ -20,40 +18,34 @@ pub const CONSENT_TYPES: [(&str, Option<Category>); 7] = [
     ("security_storage", None),
 ];
 
-/// Consent Mode types with granted (`true`) or denied.
-pub type ConsentTypes = Vec<(&'static str, bool)>;
+/// The parameters of `gtag('consent', …)`: Consent Mode types, granted (`true`) or denied.
+/// Serialized as the object gtag takes, `{ ad_storage: "denied", … }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConsentTypes(pub Vec<(&'static str, bool)>);
 
-/// `gtag('consent', kind, {…})`'s arguments as a JSON array.
-pub fn consent_command(kind: &str, types: &ConsentTypes) -> String {
-    let mut out = String::from("[\"consent\",");
-    json::write_str(&mut out, kind);
-    out.push_str(",{");
-    for &(name, granted) in types {
-        json::write_key(&mut out, name);
-        out.push_str(if granted { "\"granted\"" } else { "\"denied\"" });
+impl Serialize for ConsentTypes {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for &(name, granted) in &self.0 {
+            map.serialize_entry(name, if granted { "granted" } else { "denied" })?;
+        }
+        map.end()
     }
-    out.push_str("}]");
-    out
 }
 
 /// `gtag('consent', 'default', …)`: everything denied but security storage.
 pub fn consent_default() -> ConsentTypes {
-    let mut types = Vec::new();
-    for (name, category) in CONSENT_TYPES {
-        types.push((name, category.is_none()));
-    }
-    types
+    ConsentTypes(CONSENT_TYPES.iter().map(|&(name, category)| (name, category.is_none())).collect())
 }
 
 /// `gtag('consent', 'update', …)`: each type granted only when its category is configured and granted.
 pub fn consent_update(config: &Config, choices: Choices) -> ConsentTypes {
-    let mut types = Vec::new();
-    for (name, category) in CONSENT_TYPES {
-        if let Some(c) = category {
-            types.push((name, config.categories.contains(&c) && choices.get(c)));
-        }
-    }
-    types
+    ConsentTypes(
+        CONSENT_TYPES
+            .iter()
+            .filter_map(|&(name, category)| category.map(|c| (name, config.categories.contains(&c) && choices.get(c))))
+            .collect(),
+    )
 }
 
 /// The analytics script to inject, and the GA id to configure (none for a bare `analyticsSrc`).
@@ -71,7 +63,7 @@ pub fn analytics(config: &Config, choices: Choices) -> Option<AnalyticsLoad> {
     }
     let script_url = match (&config.analytics_src, &config.ga_id) {
         (Some(src), _) => src.clone(),
-        (None, Some(id)) => cat(&[defaults::GA_SCRIPT_URL, id]),
+        (None, Some(id)) => format!("{}{id}", defaults::GA_SCRIPT_URL),
         (None, None) => return None,
     };
     Some(AnalyticsLoad { script_url, ga_id: config.ga_id.clone() })
@@ -100,19 +92,13 @@ pub fn on_load(config: &Config, choices: Choices) -> Effects {
 /// a change is a consent update. A no sets `ga-disable` and deletes the analytics cookies, so a
 /// withdrawal leaves nothing behind.
 pub fn on_change(config: &Config, loaded: bool, after: Choices) -> Effects {
-    let mut effects = Effects::default();
     let granted = analytics(config, after);
-    if loaded {
-        effects.update = Some(consent_update(config, after));
-    } else if granted.is_some() {
-        effects.update = Some(consent_update(config, after));
-        effects.load = granted.clone();
+    Effects {
+        update: (loaded || granted.is_some()).then(|| consent_update(config, after)),
+        ga_disable: config.ga_id.as_ref().map(|id| (id.clone(), granted.is_none())),
+        clear_cookies: granted.is_none(),
+        load: if loaded { None } else { granted },
     }
-    if let Some(id) = &config.ga_id {
-        effects.ga_disable = Some((id.clone(), granted.is_none()));
-    }
-    effects.clear_cookies = granted.is_none();
-    effects
 }
 
 /// The cookies Google Analytics sets: `_ga`, `_ga_*`, `_gid`, `_gat*`.
@@ -120,33 +106,20 @@ pub fn is_analytics_cookie(name: &str) -> bool {
     name == "_ga" || name.starts_with("_ga_") || name == "_gid" || name.starts_with("_gat")
 }
 
-/// `s` up to the first `sep`, and what follows it (empty when there is none). Split by hand:
-/// `str::split`'s slicing can panic, and its message would link formatting into the wasm.
-fn split(s: &str, sep: u8) -> (&str, &str) {
-    match s.bytes().position(|b| b == sep).and_then(|i| s.split_at_checked(i)) {
-        Some((head, tail)) => (head, tail.get(1..).unwrap_or("")),
-        None => (s, ""),
-    }
-}
-
 /// Domains to delete a cookie on: the host and each parent that can hold cookies (not a bare
 /// top-level label, not an IP address). The host-only copy is deleted without a domain.
 pub fn cookie_domains(host: &str) -> Vec<String> {
-    let host = match host.as_bytes().last() {
-        Some(b'.') => host.get(..host.len() - 1).unwrap_or(host),
-        _ => host,
-    };
-    let has = |s: &str, c: u8| s.bytes().any(|b| b == c);
-    let is_ip = has(host, b':') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-    let mut domains = Vec::new();
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let is_ip = host.contains(':') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
     if is_ip {
-        return domains;
+        return Vec::new();
     }
     // Each suffix that starts after a dot and still holds one: the host, then its parents.
+    let mut domains = Vec::new();
     let mut rest = host;
-    while has(rest, b'.') {
-        domains.push(String::from(rest));
-        rest = split(rest, b'.').1;
+    while let Some((_, parent)) = rest.split_once('.') {
+        domains.push(rest.to_owned());
+        rest = parent;
     }
     domains
 }
@@ -154,16 +127,8 @@ pub fn cookie_domains(host: &str) -> Vec<String> {
 /// Whether a gated script's `data-consent` (categories separated by spaces, all required) is
 /// granted. `necessary` always is; an unknown or unconfigured category never is.
 pub fn released(spec: &str, config: &Config, choices: Choices) -> bool {
-    let mut any = false;
-    for token in spec.split_ascii_whitespace() {
-        any = true;
-        if token == NECESSARY {
-            continue;
-        }
-        match Category::from_key(token) {
-            Some(c) if config.categories.contains(&c) && choices.get(c) => {}
-            _ => return false,
-        }
-    }
-    any
+    let mut tokens = spec.split_ascii_whitespace().peekable();
+    tokens.peek().is_some()
+        && tokens
+            .all(|token| token == NECESSARY || Category::from_key(token).is_some_and(|c| config.categories.contains(&c) && choices.get(c)))
 }

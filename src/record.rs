@@ -1,28 +1,42 @@
 //! The stored decision: its JSON shape, and the rules that make a stored record count as a
 //! decision (schema, policy version, expiry). Anything doubtful counts as no decision.
 
-use alloc::borrow::ToOwned;
-use alloc::string::String;
-use alloc::vec::Vec;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::catalogue::Lang;
-use crate::consent::{Category, Choices};
+use crate::category::{Category, Choices};
 use crate::defaults;
-use crate::json::{self, Kind, Value};
 use crate::timestamp::{self, Calendar};
 
-/// `localStorage["consent-banner"]` (contract). Unknown keys are ignored on read.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// `localStorage["consent-banner"]` (contract). Unknown keys are ignored on read; every key of
+/// the contract must be there with the right type for the record to be read at all.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Record {
-    /// The schema number, as JSON writes it.
-    pub schema: String,
+    pub schema: Schema,
     pub policy_version: String,
-    /// Each category this version knows → granted, in stored order. (Every stored value must be
-    /// a boolean for the record to be read; unknown names are then left out.)
-    pub categories: Vec<(Category, bool)>,
+    /// Category name → granted. Names this version does not know are kept but never count.
+    pub categories: BTreeMap<String, bool>,
     pub decided_at: String,
     pub expires_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+}
+
+/// The record's schema number. JSON spells a number many ways (`1`, `1.0e0`): any spelling of
+/// the whole number 1 is schema 1; a number that is not whole is no schema (0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Schema(pub u32);
+
+impl<'de> Deserialize<'de> for Schema {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let n = f64::deserialize(deserializer)?;
+        let whole = n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n);
+        Ok(Schema(if whole { n as u32 } else { 0 }))
+    }
 }
 
 /// A record that holds: what the visitor chose, and when.
@@ -33,62 +47,10 @@ pub struct Decision {
     pub lang: Option<Lang>,
 }
 
-/// Reads a record from the parsed stored JSON: an object with every key of the right type, or
-/// nothing.
-pub fn from_value<V: Value>(value: &V) -> Option<Record> {
-    let stored = value.get("categories")?;
-    if value.kind() != Kind::Object || stored.kind() != Kind::Object {
-        return None;
-    }
-    let mut categories = Vec::new();
-    for i in 0..stored.len() {
-        let granted = stored.at(i).boolean()?;
-        if let Some(c) = Category::from_key(&stored.key(i)) {
-            categories.push((c, granted));
-        }
-    }
-    let lang = match value.get("lang") {
-        Some(v) if v.kind() != Kind::Null => Some(v.string()?),
-        _ => None,
-    };
-    Some(Record {
-        schema: value.get("schema")?.number()?,
-        policy_version: value.string_of("policyVersion")?,
-        categories,
-        decided_at: value.string_of("decidedAt")?,
-        expires_at: value.string_of("expiresAt")?,
-        lang,
-    })
-}
-
-/// The record as stored: `{"schema":1,"policyVersion":…,"categories":{…},"decidedAt":…,"expiresAt":…,"lang":…}`.
-pub fn to_json(record: &Record) -> String {
-    let mut out = String::with_capacity(160);
-    out.push_str("{\"schema\":");
-    out.push_str(&record.schema);
-    out.push_str(",\"policyVersion\":");
-    json::write_str(&mut out, &record.policy_version);
-    out.push_str(",\"categories\":{");
-    for (name, granted) in &record.categories {
-        json::write_key(&mut out, name.key());
-        out.push_str(if *granted { "true" } else { "false" });
-    }
-    out.push_str("},\"decidedAt\":");
-    json::write_str(&mut out, &record.decided_at);
-    out.push_str(",\"expiresAt\":");
-    json::write_str(&mut out, &record.expires_at);
-    if let Some(lang) = &record.lang {
-        out.push_str(",\"lang\":");
-        json::write_str(&mut out, lang);
-    }
-    out.push('}');
-    out
-}
-
 /// The rules under which a record is a decision made now, for this policy version, with the
 /// site's current expiry (which may be shorter than when the visitor decided).
 pub fn validate(record: &Record, now: i64, policy_version: &str, expires_days: u32, calendar: &impl Calendar) -> Option<Decision> {
-    if record.schema != defaults::RECORD_SCHEMA || record.policy_version != policy_version {
+    if record.schema != Schema(defaults::RECORD_SCHEMA) || record.policy_version != policy_version {
         return None;
     }
     let decided_at = timestamp::parse(calendar, &record.decided_at)?;
@@ -99,13 +61,16 @@ pub fn validate(record: &Record, now: i64, policy_version: &str, expires_days: u
         return None;
     }
     let mut choices = Choices::default();
-    for &(category, granted) in &record.categories {
-        choices.set(category, granted);
+    for (name, &granted) in &record.categories {
+        if let Some(category) = Category::from_key(name) {
+            choices.set(category, granted);
+        }
     }
     Some(Decision { choices, decided_at, lang: record.lang.as_deref().and_then(Lang::from_tag) })
 }
 
-/// The record of a decision made at `now`, listing every configured optional category.
+/// The record of a decision made at `now`, listing every configured optional category; `None`
+/// when the clock is outside the years the record holds.
 pub fn new(
     choices: Choices,
     categories: &[Category],
@@ -115,14 +80,10 @@ pub fn new(
     lang: Lang,
     calendar: &impl Calendar,
 ) -> Option<Record> {
-    let mut stored = Vec::new();
-    for &c in categories {
-        stored.push((c, choices.get(c)));
-    }
     Some(Record {
-        schema: defaults::RECORD_SCHEMA.to_owned(),
+        schema: Schema(defaults::RECORD_SCHEMA),
         policy_version: policy_version.to_owned(),
-        categories: stored,
+        categories: categories.iter().map(|&c| (c.key().to_owned(), choices.get(c))).collect(),
         decided_at: timestamp::format(calendar, now)?,
         expires_at: timestamp::format(calendar, now + i64::from(expires_days) * defaults::DAY_MS)?,
         lang: Some(lang.tag().to_owned()),

@@ -1,8 +1,6 @@
 //! The record's timestamps (`2026-11-23T08:00:00.000Z`) ⇄ milliseconds since 1970: the range the
 //! record allows is decided here; the calendar arithmetic is the platform's `Date`.
 
-use alloc::string::String;
-
 /// The platform's calendar: `Date` in the page (`web::page::Dates`), a Rust stand-in in the
 /// native tests. Passed in like the clock, so that the wasm carries no date arithmetic.
 pub trait Calendar {

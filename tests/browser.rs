@@ -1,27 +1,33 @@
-//! Browser-layer tests in headless Chromium (wasm-bindgen-test): the page primitives of
-//! js/page.js as the Rust layer uses them (storage, analytics effects, rendering), and the whole
-//! entry on a page.
+//! Browser-layer tests in headless Chromium (wasm-bindgen-test): the page's built-ins as the
+//! core's calendar and URL parser, the storage guard and gloo-storage, serde-wasm-bindgen at the
+//! boundary, the analytics effects, and the whole entry on a page.
 #![cfg(target_arch = "wasm32")]
 
-use consent_banner::catalogue::Lang;
-use consent_banner::config::Config;
-use consent_banner::consent::{Category, Choices, View};
+use consent_banner::category::Choices;
+use consent_banner::config::{self, Config, Level, Urls};
 use consent_banner::gate;
-use consent_banner::view;
-use consent_banner::web::{self, page};
+use consent_banner::record::{self, Record};
+use consent_banner::timestamp::Calendar;
+use consent_banner::web::{self, page, storage::Store};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 #[path = "common/builtins.rs"]
 mod builtins;
 use builtins::{Native, CASES, NOT_ISO, OTHER_URLS, WEB_URLS};
-use consent_banner::config::{self, Urls};
-use consent_banner::timestamp::Calendar;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn js(code: &str) -> JsValue {
     js_sys::Function::new_no_args(code).call0(&JsValue::NULL).expect(code)
+}
+
+/// Lets the page run its queued tasks (the banner is drawn in a task after the start).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 fn ga_config() -> Config {
@@ -61,23 +67,93 @@ fn the_page_builtins_are_date_and_url_and_the_native_stand_in_agrees() {
     assert_eq!(page::Builtins.scheme("http://[::1"), None);
 }
 
-#[wasm_bindgen_test]
-fn storage_reads_text_null_or_nothing_and_never_throws() {
-    js("localStorage.setItem('cb-test', 'stored')");
-    assert_eq!(page::read("cb-test").as_string().as_deref(), Some("stored"));
-    js("localStorage.removeItem('cb-test')");
-    assert!(page::read("cb-test").is_null(), "absent is null");
-    assert!(page::write("cb-test", Some("x")), "a readable storage takes writes");
-    assert_eq!(js("return localStorage.getItem('cb-test')"), JsValue::from("x"));
-    assert!(page::write("cb-test", None));
-    assert_eq!(js("return localStorage.getItem('cb-test')"), JsValue::NULL);
+fn a_record() -> Record {
+    record::new(
+        Choices { analytics: true, ..Choices::default() },
+        &[consent_banner::category::Category::Analytics],
+        1_795_420_800_000,
+        "1",
+        180,
+        consent_banner::catalogue::Lang::Ja,
+        &page::Builtins,
+    )
+    .unwrap()
+}
 
-    // Once reading throws, nothing is written either, and nothing throws into the page.
-    js("window.__orig = Storage.prototype.getItem; Storage.prototype.getItem = function () { throw new Error('denied') }");
-    assert!(page::read("cb-test").is_undefined(), "a throwing storage is undefined");
-    assert!(!page::write("cb-test", Some("y")));
+#[wasm_bindgen_test]
+fn the_record_round_trips_through_gloo_storage_and_junk_reads_as_none() {
+    js("localStorage.clear()");
+    let store = Store::open();
+    assert!(store.usable());
+    assert_eq!(store.read(), None, "nothing stored");
+    assert!(store.write(&a_record()));
+    assert_eq!(
+        js("return localStorage.getItem('consent-banner')"),
+        JsValue::from(
+            r#"{"schema":1,"policyVersion":"1","categories":{"analytics":true},"decidedAt":"2026-11-23T08:00:00.000Z","expiresAt":"2027-05-22T08:00:00.000Z","lang":"ja"}"#
+        )
+    );
+    assert_eq!(store.read(), Some(a_record()));
+    for junk in ["not json", "[]", "null", r#"[1,"1",{},"2026-11-20T08:00:00.000Z","2027-05-19T08:00:00.000Z"]"#, r#"{"schema":1}"#] {
+        js(&format!("localStorage.setItem('consent-banner', {})", serde_json::to_string(junk).unwrap()));
+        assert_eq!(store.read(), None, "{junk}");
+    }
+    store.forget();
+    assert_eq!(js("return localStorage.getItem('consent-banner')"), JsValue::NULL);
+}
+
+#[wasm_bindgen_test]
+fn storage_that_throws_is_refused_before_gloo_storage_sees_it() {
+    js("localStorage.setItem('consent-banner', 'x')");
+    // Its methods throw.
+    js("window.__orig = Storage.prototype.getItem; Storage.prototype.getItem = function () { throw new DOMException('denied', 'SecurityError') }");
+    let store = Store::open();
     js("Storage.prototype.getItem = window.__orig");
-    assert_eq!(js("return localStorage.getItem('cb-test')"), JsValue::NULL);
+    assert!(!store.usable());
+    assert_eq!(store.read(), None);
+    assert!(!store.write(&a_record()));
+    store.forget();
+    assert_eq!(js("return localStorage.getItem('consent-banner')"), JsValue::from("x"), "nothing written or removed");
+    // The localStorage getter itself throws.
+    js("window.__desc = Object.getOwnPropertyDescriptor(window, 'localStorage'); Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('denied', 'SecurityError') } })");
+    let store = Store::open();
+    js("Object.defineProperty(window, 'localStorage', window.__desc)");
+    assert!(!store.usable());
+    assert_eq!(store.read(), None);
+    js("localStorage.clear()");
+}
+
+/// The configuration read from a JS value, as `mount(config)` and `data-config` give it.
+fn from_js(code: &str) -> (Config, Vec<config::Problem>) {
+    let value = js(code);
+    let parsed = config::parse(serde_wasm_bindgen::Deserializer::from(value));
+    config::read(|_| None, config::Embedded::Parsed { parsed, source: "mount(config)" }, &page::Builtins)
+}
+
+#[wasm_bindgen_test]
+fn serde_wasm_bindgen_reads_the_configuration_leniently() {
+    let (config, problems) = from_js(
+        "return { gaId: 'G-JS1', expiresDays: 30, reopen: false, categories: ['analytics', 'marketing'],
+                  services: [{ id: 'ads', category: 'marketing', recipient: { en: 'Ads', ja: '広告' } }], texts: { ja: { title: 'タイトル' } } }",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!((config.ga_id.as_deref(), config.expires_days, config.reopen), (Some("G-JS1"), 30, false));
+    assert_eq!(config.services.len(), 2, "the site's service and the built-in GA4 one");
+    assert_eq!(config.texts.ja.title.as_deref(), Some("タイトル"));
+    // One message per wrong value, each naming its key; the rest still applies.
+    let (config, problems) = from_js("return { gaId: 5, expiresDays: '30', lang: 'ja', texts: [], gaid: 'G-X', services: [1] }");
+    let messages: Vec<_> = problems.iter().map(|p| (p.level, p.message.clone())).collect();
+    assert_eq!(problems.len(), 5, "{messages:?}");
+    for key in ["\"gaId\"", "\"expiresDays\"", "\"texts\"", "gaid", "a service"] {
+        assert!(problems.iter().any(|p| p.message.contains(key)), "{key}: {messages:?}");
+    }
+    assert_eq!(problems.iter().filter(|p| p.level == Level::Warn).count(), 1);
+    assert_eq!(config.lang, consent_banner::catalogue::LangChoice::Fixed(consent_banner::catalogue::Lang::Ja));
+    assert_eq!(config.expires_days, 180);
+    // Not an object at all.
+    for bad in ["return []", "return 'gaId'", "return null"] {
+        assert!(config::parse(serde_wasm_bindgen::Deserializer::from(js(bad))).is_none(), "{bad}");
+    }
 }
 
 #[wasm_bindgen_test]
@@ -97,6 +173,7 @@ fn analytics_pushes_arguments_in_order_then_withdraws() {
         ]
         .join("\n")
     );
+    assert_eq!(js("return window.dataLayer[0][2].security_storage + window.dataLayer[0][2].ad_storage"), JsValue::from("granteddenied"));
     assert_eq!(js("return document.querySelectorAll('script[src=\"/does-not-exist/gtag.js\"][async]').length"), JsValue::from(1));
     assert_eq!(js("return window['ga-disable-G-BROWSER1']"), JsValue::FALSE);
 
@@ -111,73 +188,26 @@ fn analytics_pushes_arguments_in_order_then_withdraws() {
         JsValue::from(1),
         "withdrawal loads nothing"
     );
+    // A page that made dataLayer something else: nothing throws.
+    js("window.dataLayer = 5");
+    web::apply(&gate::on_change(&config, true, yes));
 }
 
 #[wasm_bindgen_test]
-fn parsed_json_is_read_through_the_value_trait() {
-    use consent_banner::json::{Kind, Value};
-    let v = page::parse(r#"{"a":[1,"x",true,null],"b":{"c":2.5}}"#);
-    assert_eq!(v.kind(), Kind::Object);
-    assert_eq!((v.len(), v.key(0), v.key(1)), (2, "a".to_string(), "b".to_string()));
-    let a = v.get("a").unwrap();
-    assert_eq!([a.at(0).kind(), a.at(1).kind(), a.at(2).kind(), a.at(3).kind()], [Kind::Number, Kind::String, Kind::Bool, Kind::Null]);
-    assert_eq!((a.at(0).number(), a.at(1).string(), a.at(2).boolean()), (Some("1".to_string()), Some("x".to_string()), Some(true)));
-    assert_eq!(v.at(1).get("c").and_then(|c| c.number()).as_deref(), Some("2.5"));
-    assert!(v.get("missing").is_none());
-    // Members read in one step: present or not, and a string or not.
-    let s = page::parse(r#"{"s":"text","n":1,"z":null}"#);
-    assert_eq!([s.has("s"), s.has("n"), s.has("z"), s.has("missing")], [true, true, true, false]);
-    assert_eq!(
-        (s.string_of("s"), s.string_of("n"), s.string_of("z"), s.string_of("missing")),
-        (Some("text".to_string()), None, None, None)
-    );
-    assert_eq!(page::parse("{not json").kind(), Kind::Other);
-    assert_eq!(js("return function () {}").kind(), Kind::Other);
-}
-
-#[wasm_bindgen_test]
-fn views_become_nodes_with_text_as_text() {
-    // The host the page primitives draw into: a second <consent-banner> if the entry test ran first.
-    assert!(page::mount(":host{}"));
-    let root = "const r = document.querySelector('consent-banner:last-of-type').shadowRoot;";
-    let config = Config { policy_url: Some("/privacy/<img src=x onerror=alert(1)>".into()), ..ga_config() };
-    for (lang, accept, reject) in [(Lang::En, "Accept all", "Reject all"), (Lang::Ja, "すべて同意する", "すべて拒否する")] {
-        page::render(&view::main(View::Banner, &config, lang, Some(Choices::default())), page::MAIN | page::DIALOG);
-        let names = js(&[root, "return [...r.querySelectorAll('.banner button')].map(b => b.textContent).join('|')"].concat());
-        assert!(names.as_string().unwrap().starts_with(&[accept, "|", reject].concat()), "{names:?}");
-        assert_eq!(js(&[root, "return r.querySelectorAll('img').length"].concat()), JsValue::from(0));
-        assert_eq!(js(&[root, "return r.querySelector('dialog').open"].concat()), JsValue::TRUE);
-        assert_eq!(js(&[root, "return r.querySelector('[role=switch][data-category=necessary]').disabled"].concat()), JsValue::TRUE);
-        assert_eq!(
-            js(&[root, "return r.querySelector('[role=switch][data-category=analytics]').getAttribute('aria-checked')"].concat()),
-            JsValue::from("false")
-        );
-        page::check(Category::Analytics.key(), true);
-        assert_eq!(
-            js(&[root, "return r.querySelector('[role=switch][data-category=analytics]').getAttribute('aria-checked')"].concat()),
-            JsValue::from("true")
-        );
-    }
-    page::render(&view::main(View::Reopen, &config, Lang::En, None), page::DIALOG);
-    assert_eq!(js(&[root, "return r.querySelectorAll('dialog').length"].concat()), JsValue::from(0));
-    js("document.querySelector('consent-banner:last-of-type').remove()");
-}
-
-#[wasm_bindgen_test]
-fn start_reads_the_tag_renders_and_decides() {
+async fn start_reads_the_tag_renders_and_decides() {
     js("localStorage.clear(); window.dataLayer = undefined;");
     let script = js("const s = document.createElement('script'); s.setAttribute('data-ga-id', 'G-START1'); s.setAttribute('data-analytics-src', '/nowhere/gtag.js'); s.setAttribute('data-lang', 'ja'); return s");
-    // What the loader passes: the export that page events go to.
-    let act = Closure::<dyn Fn(String, String)>::new(|action: String, category: String| web::act(&action, &category)).into_js_value();
-    web::start(&script, JsValue::UNDEFINED, &act);
+    web::start(Some(script.clone().unchecked_into()), JsValue::UNDEFINED);
     assert_eq!(js("return window.dataLayer === undefined"), JsValue::TRUE, "nothing before a yes");
-    // The banner is drawn on "ready", which page.js sends in the next task: sent here directly.
+    // The banner is drawn in a task after the start.
     assert_eq!(js("return document.querySelectorAll('consent-banner').length"), JsValue::from(0));
-    web::act("ready", "");
+    next_task().await;
     assert_eq!(js("return document.querySelectorAll('consent-banner').length"), JsValue::from(1));
     let state = web::api::get();
     assert_eq!(js_sys::Reflect::get(&state, &"decided".into()).unwrap(), JsValue::FALSE);
     assert_eq!(js_sys::Reflect::get(&state, &"decidedAt".into()).unwrap(), JsValue::NULL);
+    let categories = js_sys::Reflect::get(&state, &"categories".into()).unwrap();
+    assert_eq!(js_sys::JSON::stringify(&categories).unwrap(), "{\"analytics\":false}");
 
     js("window.__events = []; document.addEventListener('consent-banner:change', e => window.__events.push(e.detail.decided))");
     js("document.querySelector('consent-banner').shadowRoot.querySelector('[data-action=accept]').click()");
@@ -190,10 +220,17 @@ fn start_reads_the_tag_renders_and_decides() {
     );
 
     // A second start (a second copy of the tag) is the same banner.
-    web::start(&script, JsValue::UNDEFINED, &act);
+    web::start(Some(script.unchecked_into()), JsValue::UNDEFINED);
+    next_task().await;
     assert_eq!(js("return document.querySelectorAll('consent-banner').length"), JsValue::from(1));
-    web::act("reset", "");
+    web::reset();
     assert_eq!(js("return window.__events.join()"), JsValue::from("true,false"));
     assert_eq!(js("return localStorage.getItem('consent-banner')"), JsValue::NULL);
     assert_eq!(js("return document.querySelectorAll('script[src=\"/nowhere/gtag.js\"]').length"), JsValue::from(1));
+    // set() through serde-wasm-bindgen: an object of booleans decides; anything else decides nothing.
+    web::api::set(js("return { analytics: true }"));
+    assert_eq!(js("return window.__events.join()"), JsValue::from("true,false,true"));
+    web::api::set(js("return [true]"));
+    web::api::set(js("return { analytics: 'yes' }"));
+    assert_eq!(js("return window.__events.join()"), JsValue::from("true,false,true"));
 }

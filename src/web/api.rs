@@ -1,24 +1,40 @@
-//! The JavaScript API (`window.consentBanner`, and what `mount` resolves to): the members that
-//! take or return values. The loaders send `acceptAll`, `rejectAll`, `show` and `reset` to `act`.
+//! The JavaScript API (`window.consentBanner`, and what `mount` resolves to), and the `change`
+//! event: the core's state out, `set()`'s argument in, through serde-wasm-bindgen.
 
+use std::cell::RefCell;
+
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit};
 
-use super::{decide, log, page, with_app, Pick};
-use crate::consent;
+use super::{decide, log, with_app, Pick};
+use crate::consent::{self, Requested, State};
+use crate::defaults::CHANGE_EVENT;
+
+thread_local! {
+    /// `on("change", fn)` listeners, with the number that unsubscribes each. Apart from the
+    /// banner, so that a listener may subscribe or call the API while it is told.
+    static LISTENERS: RefCell<(u32, Vec<(u32, js_sys::Function)>)> = const { RefCell::new((0, Vec::new())) };
+}
+
+/// The state as a plain object: `decidedAt` is `null` before a decision, as JSON writes it.
+fn to_js(state: &State) -> JsValue {
+    state.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
 
 /// `{ decided, categories, policyVersion, decidedAt, gpc }`; null before the banner has started.
 #[wasm_bindgen]
 pub fn get() -> JsValue {
-    with_app(|app| page::parse(&app.session.state(&page::Builtins).to_json())).unwrap_or(JsValue::NULL)
+    with_app(|app| to_js(&app.state())).unwrap_or(JsValue::NULL)
 }
 
 /// Decides per category; categories left out keep their current value.
 #[wasm_bindgen]
-pub fn set(categories: &JsValue) {
-    match consent::read_set(categories) {
-        Ok((values, problems)) => {
+pub fn set(categories: JsValue) {
+    match consent::read_set(serde_wasm_bindgen::from_value::<Requested>(categories).ok()) {
+        Ok((changes, problems)) => {
             problems.iter().for_each(log);
-            decide(Pick::Some(&values), false);
+            decide(Pick::Some(&changes), false);
         }
         Err(problem) => log(&problem),
     }
@@ -27,11 +43,32 @@ pub fn set(categories: &JsValue) {
 /// `on("change", fn)`: calls `fn(state)` after every decision and reset; returns a function that
 /// unsubscribes.
 #[wasm_bindgen]
-pub fn on(event: &str, listener: &JsValue) -> JsValue {
-    if event == "change" {
-        page::on(listener)
-    } else {
+pub fn on(event: &str, listener: js_sys::Function) -> JsValue {
+    if event != "change" {
         super::log_error("on() knows only the \"change\" event.");
-        page::on(&JsValue::UNDEFINED)
+        return Closure::<dyn Fn()>::new(|| {}).into_js_value();
+    }
+    let id = LISTENERS.with_borrow_mut(|(next, list)| {
+        *next += 1;
+        list.push((*next, listener));
+        *next
+    });
+    Closure::<dyn Fn()>::new(move || LISTENERS.with_borrow_mut(|(_, list)| list.retain(|(i, _)| *i != id))).into_js_value()
+}
+
+/// Tells every change listener (one that throws is reported, not rethrown), then dispatches
+/// `consent-banner:change` on the document.
+pub fn emit(state: &State) {
+    let detail = to_js(state);
+    let listeners: Vec<js_sys::Function> = LISTENERS.with_borrow(|(_, list)| list.iter().map(|(_, f)| f.clone()).collect());
+    for listener in listeners {
+        if let Err(error) = listener.call1(&JsValue::UNDEFINED, &detail) {
+            web_sys::console::error_2(&"consent-banner: a change listener threw:".into(), &error);
+        }
+    }
+    let init = CustomEventInit::new();
+    init.set_detail(&detail);
+    if let (Some(doc), Ok(event)) = (super::page::document(), CustomEvent::new_with_event_init_dict(CHANGE_EVENT, &init)) {
+        let _ = doc.dispatch_event(&event);
     }
 }

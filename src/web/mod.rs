@@ -1,225 +1,217 @@
-//! The browser layer: reads the page, runs the core, applies its answer. Only this module
-//! imports wasm-bindgen, and it reaches the page only through `page` (js/page.js).
+//! The browser layer: reads the page, runs the core, applies its answer. Only this module uses
+//! wasm-bindgen, web-sys, js-sys, serde-wasm-bindgen and gloo-storage; each file is one surface.
 
+pub mod analytics;
 pub mod api;
+mod cookies;
+mod disclosure;
 pub mod page;
+mod render;
+mod scripts;
+pub mod storage;
 
-use alloc::string::String;
-use alloc::vec::Vec;
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
+use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 
+use crate::category::{Category, Choices};
 use crate::config::{self, Embedded, Level, Problem};
-use crate::consent::{Choices, Env, Session};
-use crate::gate::{self, Effects};
-use crate::json::{cat, Value};
-use crate::{defaults, view};
+use crate::consent::{Changes, Env, Session, State};
 
-const CSS: &str = include_str!("banner.css");
+use page::{cast, Builtins};
+use render::Banner;
+use storage::Store;
+
+pub use analytics::apply;
 
 /// Where focus goes when the opener of the dialog is gone: the control that reopens it.
 const SETTINGS: &str = "[data-action=settings]";
 
-// The banner allocates a few kilobytes in a page's lifetime; a free-list allocator does that in
-// about a tenth of dlmalloc's code.
-#[cfg(not(feature = "std"))]
-#[global_allocator]
-static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
-    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
-
-// Without std's panic machinery (and the formatting it links), a panic is a trap: the call
-// throws a RuntimeError to the loader, which reports it. No browser path is meant to panic.
-#[cfg(not(feature = "std"))]
-#[panic_handler]
-fn panic(_: &core::panic::PanicInfo) -> ! {
-    core::arch::wasm32::unreachable()
-}
-
 /// Everything the page's one banner holds between events.
 struct App {
     session: Session,
-    /// Storage was read without throwing, so decisions are written back.
-    stores: bool,
-    /// The banner's host element is in the page.
-    mounted: bool,
+    store: Store,
+    /// The banner's part of the page, once it is drawn.
+    banner: Option<Banner>,
     /// The dialog's switches while it is open.
     draft: Option<Choices>,
+    /// `[data-consent-open]` clicks anywhere in the page; kept for the page's lifetime.
+    _open_links: Option<Closure<dyn FnMut(Event)>>,
 }
 
-/// The page's one banner. A lock rather than a thread-local cell (there is no std). Only
-/// `try_lock` is used: it refuses a re-entrant call (a change listener calling the API) quietly,
-/// and a lock left held by a trap can never hang the page.
-static APP: spin::Mutex<Option<App>> = spin::Mutex::new(None);
-
-/// Whether the banner has started (or a start trapped with the lock held: then never again).
-fn started() -> bool {
-    APP.try_lock().is_none_or(|app| app.is_some())
+thread_local! {
+    /// The page's one banner. Only `try_borrow_mut` is used: a re-entrant call (page code run by
+    /// the banner that calls the API) is refused quietly instead of panicking.
+    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
 }
 
 /// Runs `f` on the app, unless there is none yet or it is busy.
 fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
-    APP.try_lock()?.as_mut().map(f)
+    APP.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
+}
+
+fn started() -> bool {
+    APP.with(|cell| cell.try_borrow().map_or(true, |app| app.is_some()))
 }
 
 pub(crate) fn log_error(message: &str) {
-    page::log(true, &cat(&[defaults::LOG_PREFIX, message]));
+    log(&Problem::error(message));
 }
 
 fn log(problem: &Problem) {
-    page::log(problem.level == Level::Error, &problem.message);
+    let message = JsValue::from_str(&problem.message);
+    match problem.level {
+        Level::Error => web_sys::console::error_1(&message),
+        Level::Warn => web_sys::console::warn_1(&message),
+    }
 }
 
-fn now() -> i64 {
-    page::now() as i64
-}
-
-/// Starts the page's one banner: from the script tag's attributes (`script`, then `config` is
-/// undefined), or from the npm package's `mount(config)` object. `act` is the export the page's
-/// events go to. A second start (a second copy of the tag, `mount` after the tag) changes nothing.
+/// Starts the page's one banner: from the script tag's attributes (`script`, with `config`
+/// undefined), or from the npm package's `mount(config)` object. A second start (a second copy
+/// of the tag, `mount` after the tag) changes nothing.
 #[wasm_bindgen]
-pub fn start(script: &JsValue, config: JsValue, act: &JsValue) {
+pub fn start(script: Option<Element>, config: JsValue) {
     if started() {
         return;
     }
+    let script = script.as_ref();
     let id = page::attr(script, "data-config");
-    let source = cat(&["data-config=\"", id.as_deref().unwrap_or(""), "\""]);
-    let embedded = match id.as_deref().map(|id| (id, page::text(id))) {
-        _ if !config.is_undefined() => Embedded::Parsed { value: config, source: "mount(config)" },
-        None => Embedded::Absent,
-        Some((_, Some(json))) => Embedded::Parsed { value: page::parse(&json), source: &source },
-        Some((id, None)) => Embedded::Missing(id),
+    let source = format!("data-config=\"{}\"", id.as_deref().unwrap_or(""));
+    let read = |value: JsValue| config::parse(serde_wasm_bindgen::Deserializer::from(value));
+    let embedded = match (config.is_undefined(), &id) {
+        (false, _) => Embedded::Parsed { parsed: read(config), source: "mount(config)" },
+        (true, None) => Embedded::Absent,
+        (true, Some(id)) => match page::text_of(id) {
+            Some(json) => Embedded::Parsed { parsed: js_sys::JSON::parse(&json).ok().and_then(read), source: &source },
+            None => Embedded::Missing(id),
+        },
     };
-    let (config, problems) = config::read(|name| page::attr(script, name), embedded, &page::Builtins);
+    let (config, problems) = config::read(|name| page::attr(script, name), embedded, &Builtins);
     problems.iter().for_each(log);
-    let languages = strings(&page::languages());
-    let stored = page::read(defaults::STORAGE_KEY);
-    let stores = !stored.is_undefined();
-    if !stores {
+    let store = Store::open();
+    if !store.usable() {
         log_error("localStorage is unavailable or throws; the choice made on this page is not remembered.");
     }
-    let record = stored.as_string().and_then(|text| crate::record::from_value(&page::parse(&text)));
-    let env = Env { now: now(), gpc_signal: page::gpc(), languages: &languages };
-    let mut session = Session::new(config, record.as_ref(), &env, &page::Builtins);
+    let languages = page::languages();
+    let env = Env { now: page::now(), gpc_signal: page::gpc(), languages: &languages };
+    let mut session = Session::new(config, store.read().as_ref(), &env, &Builtins);
     // A returning visitor's yes starts analytics before anything is drawn.
     apply(&session.start());
-    if let Some(mut slot) = APP.try_lock() {
-        *slot = Some(App { session, stores, mounted: false, draft: None });
-    }
-    // The banner is drawn on "ready", in a task after this one (see js/page.js, listen), so a
-    // returning visitor's analytics above does not wait for it.
-    page::listen(act);
+    let app = App { session, store, banner: None, draft: None, _open_links: listen_for_open_links() };
+    APP.with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            *slot = Some(app);
+        }
+    });
+    when_parsed(ready);
 }
 
-/// The items of a JS array, each as a string ("" for anything else).
-fn strings(list: &JsValue) -> Vec<String> {
-    let mut out = Vec::new();
-    for i in 0..list.len() {
-        out.push(list.at(i).string().unwrap_or_default());
-    }
-    out
+/// Runs `f` once the page is parsed, in a task after this one, so that a returning visitor's
+/// analytics above does not wait for the banner to be drawn.
+fn when_parsed(f: fn()) {
+    let Some(window) = page::window() else { return };
+    let callback = Closure::once_into_js(f);
+    let loading = window.document().is_some_and(|d| d.ready_state() == "loading");
+    let _ = match window.document() {
+        Some(doc) if loading => doc.add_event_listener_with_callback("DOMContentLoaded", callback.unchecked_ref()),
+        _ => window.set_timeout_with_callback(callback.unchecked_ref()).map(drop),
+    };
 }
 
-/// Once the page is parsed: the banner (if not drawn yet), gated scripts and disclosure tables.
+/// `[data-consent-open]` links (a footer's "Cookie settings") open the dialog.
+fn listen_for_open_links() -> Option<Closure<dyn FnMut(Event)>> {
+    let listener = Closure::<dyn FnMut(Event)>::new(|event: Event| {
+        let link = event.target().and_then(cast::<Element>).and_then(|t| t.closest("[data-consent-open]").ok().flatten());
+        if let Some(link) = link {
+            event.prevent_default();
+            open_dialog(cast(link));
+        }
+    });
+    page::document()?.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref()).ok()?;
+    Some(listener)
+}
+
+/// Once the page is parsed: the banner, gated scripts and disclosure tables.
 fn ready() {
     let due = with_app(|app| {
-        if !app.mounted {
-            app.mounted = page::mount(CSS);
-            if !app.mounted {
-                log_error("could not create the banner in this page.");
-            }
-            app.redraw();
+        match Banner::mount() {
+            Ok(banner) => app.banner = Some(banner),
+            Err(_) => log_error("could not create the banner in this page."),
         }
+        app.redraw();
         app.fill_disclosures();
         app.due_scripts()
     });
-    if let Some(due) = due {
-        page::release(&due);
-    }
-}
-
-/// Carries out the gate's effects, in the order the contract requires.
-pub fn apply(effects: &Effects) {
-    if effects.load.is_some() {
-        page::command(&gate::consent_command("default", &gate::consent_default()));
-    }
-    if let Some(update) = &effects.update {
-        page::command(&gate::consent_command("update", update));
-    }
-    if let Some((id, disabled)) = &effects.ga_disable {
-        page::flag(&cat(&[defaults::GA_DISABLE_PREFIX, id]), *disabled);
-    }
-    if let Some(load) = &effects.load {
-        page::load(&load.script_url, load.ga_id.as_deref());
-    }
-    if effects.clear_cookies {
-        let names = page::cookies();
-        let host = page::hostname();
-        let domains = gate::cookie_domains(&host);
-        for i in 0..names.len() {
-            let name = names.at(i).string().unwrap_or_default();
-            if gate::is_analytics_cookie(&name) {
-                page::expire(&name, "");
-                for domain in &domains {
-                    page::expire(&name, domain);
-                }
-            }
-        }
-    }
+    scripts::run(due.unwrap_or_default());
 }
 
 impl App {
+    fn state(&self) -> State {
+        self.session.state(&Builtins)
+    }
+
     fn fill_disclosures(&self) {
-        let tags = strings(&page::disclosures());
-        if !tags.is_empty() {
-            page::fill(&view::disclosures(self.session.config(), &tags, self.session.lang()));
+        disclosure::fill(self.session.config(), self.session.lang());
+    }
+
+    fn due_scripts(&self) -> Vec<web_sys::HtmlScriptElement> {
+        scripts::due(self.session.config(), self.session.choices())
+    }
+
+    fn draw_main(&self) {
+        if let Some(banner) = &self.banner {
+            if banner.draw_main(&self.session).is_err() {
+                log_error("could not draw the banner.");
+            }
         }
     }
 
-    /// Which inert gated scripts the choices release, as `page::release` wants it.
-    fn due_scripts(&self) -> String {
-        let (config, choices) = (self.session.config(), self.session.choices());
-        let specs = page::inert();
-        let mut due = String::new();
-        for i in 0..specs.len() {
-            let spec = specs.at(i).string().unwrap_or_default();
-            due.push(if gate::released(&spec, config, choices) { '1' } else { '0' });
-        }
-        due
-    }
-
-    /// Draws `parts` of the banner from the session and the dialog's draft.
-    fn draw(&self, parts: u8) {
-        if self.mounted {
-            let (config, lang) = (self.session.config(), self.session.lang());
-            page::render(&view::main(self.session.view(), config, lang, self.draft), parts);
+    fn draw_dialog(&self) {
+        if let Some(banner) = &self.banner {
+            if banner.draw_dialog(&self.session, self.draft).is_err() {
+                log_error("could not draw the preferences dialog.");
+            }
         }
     }
 
     fn redraw(&self) {
-        self.draw(page::MAIN | page::DIALOG);
+        self.draw_main();
+        self.draw_dialog();
+    }
+
+    fn restore_focus(&mut self) {
+        if let Some(banner) = &mut self.banner {
+            banner.restore(SETTINGS);
+        }
     }
 }
 
-/// A page event, from `js/page.js`: a control's `data-action` and, for a switch, its category.
-#[wasm_bindgen]
-pub fn act(action: &str, category: &str) {
-    match action {
-        "accept" => decide(Pick::All, true),
-        "reject" => decide(Pick::None, true),
-        "save" => decide(Pick::Draft, true),
-        "settings" => open_dialog(),
-        "close" => close_dialog(),
-        "lang" => switch_language(),
-        "toggle" => toggle(category),
-        "ready" => ready(),
-        // The API's members without arguments (see js/script.js and pkg-template/index.js).
-        "acceptAll" => decide(Pick::All, false),
-        "rejectAll" => decide(Pick::None, false),
-        "show" => {
-            page::remember();
-            open_dialog();
+/// A press on one of the banner's controls, by its `data-action`.
+fn on_control(control: &Element) {
+    let category = control.get_attribute("data-category");
+    match control.get_attribute("data-action").as_deref() {
+        Some("accept") => decide(Pick::All, true),
+        Some("reject") => decide(Pick::None, true),
+        Some("save") => decide(Pick::Draft, true),
+        Some("settings") => open_dialog(cast(control.clone())),
+        Some("close") => close_dialog(),
+        Some("lang") => switch_language(),
+        Some("toggle") => toggle(category.as_deref().and_then(Category::from_key)),
+        _ => {}
+    }
+}
+
+/// Escape closes the dialog; Tab wraps inside it.
+fn on_key(event: KeyboardEvent) {
+    match event.key().as_str() {
+        "Escape" if with_app(|app| app.banner.as_ref().is_some_and(Banner::dialog_open)) == Some(true) => {
+            event.prevent_default();
+            close_dialog();
         }
-        "reset" => withdraw(),
+        "Tab" => {
+            with_app(|app| app.banner.as_ref().map(|b| b.wrap_tab(&event)));
+        }
         _ => {}
     }
 }
@@ -231,7 +223,7 @@ pub(crate) enum Pick<'a> {
     /// The dialog's switches (the choices in force when it is closed).
     Draft,
     /// These categories changed, the rest as they are (`set()`).
-    Some(&'a [(crate::consent::Category, bool)]),
+    Some(&'a Changes),
 }
 
 /// Makes a decision with the choices `pick` names, stores it, applies its effects, then — with
@@ -243,18 +235,18 @@ fn decide(pick: Pick, from_ui: bool) {
             Pick::All => Choices::all(&app.session.config().categories),
             Pick::None => Choices::default(),
             Pick::Draft => app.draft.unwrap_or_else(|| app.session.choices()),
-            Pick::Some(values) => {
+            Pick::Some(changes) => {
                 let mut choices = app.session.choices();
-                for &(c, on) in values {
+                for &(c, on) in changes {
                     choices.set(c, on);
                 }
                 choices
             }
         };
-        let (record, effects) = app.session.decide(choices, now(), &page::Builtins);
+        let (record, effects) = app.session.decide(choices, page::now(), &Builtins);
         match record {
             Some(record) => {
-                if app.stores && !page::write(defaults::STORAGE_KEY, Some(&crate::record::to_json(&record))) {
+                if app.store.usable() && !app.store.write(&record) {
                     log_error("localStorage refused the decision (full or blocked); it holds for this page only.");
                 }
             }
@@ -264,28 +256,32 @@ fn decide(pick: Pick, from_ui: bool) {
         app.draft = None;
         app.redraw();
         if from_ui {
-            page::restore(SETTINGS);
+            app.restore_focus();
         }
-        (app.due_scripts(), app.session.state(&page::Builtins).to_json())
+        (app.due_scripts(), app.state())
     });
     if let Some((due, state)) = done {
-        page::release(&due);
-        page::emit(&state);
+        scripts::run(due);
+        api::emit(&state);
     }
 }
 
-fn open_dialog() {
+/// Opens the dialog with the choices in force; focus returns to `opener` when it closes.
+fn open_dialog(opener: Option<HtmlElement>) {
     with_app(|app| {
         app.draft = Some(app.session.choices());
-        app.draw(page::DIALOG);
+        if let Some(banner) = &mut app.banner {
+            banner.opener = opener;
+        }
+        app.draw_dialog();
     });
 }
 
 fn close_dialog() {
     with_app(|app| {
         if app.draft.take().is_some() {
-            app.draw(page::DIALOG);
-            page::restore(SETTINGS);
+            app.draw_dialog();
+            app.restore_focus();
         }
     });
 }
@@ -295,32 +291,54 @@ fn switch_language() {
         app.session.set_lang(app.session.lang().other());
         app.redraw();
         app.fill_disclosures();
-        page::focus("[data-action=lang]");
+        if let Some(banner) = &app.banner {
+            banner.focus("[data-action=lang]");
+        }
     });
 }
 
-fn toggle(category: &str) {
-    let Some(category) = crate::consent::Category::from_key(category) else { return };
+fn toggle(category: Option<Category>) {
+    let Some(category) = category else { return };
     with_app(|app| {
         if let Some(draft) = app.draft.as_mut() {
             let on = !draft.get(category);
             draft.set(category, on);
-            page::check(category.key(), on);
+            if let Some(banner) = &app.banner {
+                banner.check(category, on);
+            }
         }
     });
 }
 
-fn withdraw() {
+/// `acceptAll()`.
+#[wasm_bindgen(js_name = acceptAll)]
+pub fn accept_all() {
+    decide(Pick::All, false);
+}
+
+/// `rejectAll()`.
+#[wasm_bindgen(js_name = rejectAll)]
+pub fn reject_all() {
+    decide(Pick::None, false);
+}
+
+/// `show()`: opens the dialog; focus returns to what had it.
+#[wasm_bindgen]
+pub fn show() {
+    open_dialog(page::focused().and_then(cast));
+}
+
+/// `reset()`: withdraws as a reject does, forgets the decision, and asks again.
+#[wasm_bindgen]
+pub fn reset() {
     let state = with_app(|app| {
         apply(&app.session.reset());
-        if app.stores {
-            page::write(defaults::STORAGE_KEY, None);
-        }
+        app.store.forget();
         app.draft = None;
         app.redraw();
-        app.session.state(&page::Builtins).to_json()
+        app.state()
     });
     if let Some(state) = state {
-        page::emit(&state);
+        api::emit(&state);
     }
 }

@@ -123,24 +123,28 @@ test("A strict CSP: zero violations, banner styled, analytics loads after a yes"
   await context.close();
 });
 
-test("Served from a deep sub-path, the one file is all it needs: one request, no 404", async () => {
+test("Served from a deep sub-path, the folder is all it needs: the script and its module beside it, no 404", async () => {
   const { page, context, requests, analytics } = await open(ctx, html({ src: "/deep/sub/path/cb/consent-banner.js" }), { path: "/somewhere/else/page.html" });
   await button(page, "Accept all").click();
   await page.waitForFunction(() => window.__gtagRuns === 1);
   const ours = requests.filter((u) => u.includes("consent-banner") || u.endsWith(".wasm"));
-  assert.deepEqual(ours, [`${ctx.origin}/deep/sub/path/cb/consent-banner.js`], JSON.stringify(requests));
+  assert.deepEqual(ours, [`${ctx.origin}/deep/sub/path/cb/consent-banner.js`, `${ctx.origin}/deep/sub/path/cb/consent-banner.wasm`], JSON.stringify(requests));
   assert.equal(analytics.length, 1);
   await context.close();
 });
 
-test("The script is read as UTF-8 on a Shift_JIS page even when its server sends no charset", async () => {
-  // Many servers send .js without a charset; the browser then decodes it as the page is encoded.
-  ctx.server.pages.set("/no-charset/consent-banner.js", { body: readFileSync("dist/script/consent-banner.js"), type: "text/javascript" });
-  const page_ = html({ lang: "ja", head: '<meta charset="shift_jis">', src: "/no-charset/consent-banner.js" });
-  const { page, context, errors } = await open(ctx, page_, { headers: { "content-type": "text/html; charset=shift_jis" } });
+test("A host with no configuration: .js without a charset on a Shift_JIS page, .wasm as application/octet-stream", async () => {
+  // Many servers send .js without a charset (the browser then decodes it as the page is encoded)
+  // and .wasm as a generic type, which streaming compilation refuses.
+  ctx.server.pages.set("/plain-host/consent-banner.js", { body: readFileSync("dist/script/consent-banner.js"), type: "text/javascript" });
+  ctx.server.pages.set("/plain-host/consent-banner.wasm", { body: readFileSync("dist/script/consent-banner.wasm"), type: "application/octet-stream" });
+  const page_ = html({ lang: "ja", head: '<meta charset="shift_jis">', src: "/plain-host/consent-banner.js" });
+  const { page, context, errors, messages } = await open(ctx, page_, { headers: { "content-type": "text/html; charset=shift_jis" } });
   await button(page, "すべて同意する").waitFor();
   await page.waitForFunction(() => window.__gtagRuns === undefined && typeof window.consentBanner === "object");
+  assert.equal(await banner(page).getByRole("region").getAttribute("lang"), "ja");
   assert.deepEqual(errors, []);
+  assert.deepEqual(problems(messages), []);
   await context.close();
 });
 

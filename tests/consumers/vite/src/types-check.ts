@@ -18,6 +18,11 @@ export const badCategory: Config = { categories: ["social"] };
 export function members(b: ConsentBanner): void {
   b.set({ analytics: true });
   const off: () => void = b.on("change", (s) => s.decidedAt?.slice(0));
+  // analytics is always there: a boolean, not boolean | undefined.
+  const analytics: boolean = b.get().categories.analytics;
+  // @ts-expect-error the others are there only when configured
+  const marketing: boolean = b.get().categories.marketing;
+  void [analytics, marketing];
   off();
   // @ts-expect-error no such member
   b.acceptEverything();

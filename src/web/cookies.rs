@@ -1,0 +1,26 @@
+//! The page's cookies: which are Google Analytics', and deleting them on the host and each parent
+//! domain.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlDocument;
+
+use crate::gate;
+
+fn document() -> Option<HtmlDocument> {
+    super::page::document()?.dyn_into().ok()
+}
+
+/// Deletes `_ga`, `_ga_*`, `_gid` and `_gat*`: host-only, and on the host and every parent.
+pub fn clear_analytics() {
+    let Some(doc) = document() else { return };
+    let Ok(cookies) = doc.cookie() else { return };
+    let domains = gate::cookie_domains(&super::page::hostname());
+    let names = cookies.split(';').filter_map(|pair| pair.split('=').next()).map(str::trim);
+    for name in names.filter(|name| gate::is_analytics_cookie(name)) {
+        let expired = format!("{name}=; Max-Age=0; path=/");
+        let _ = doc.set_cookie(&expired);
+        for domain in &domains {
+            let _ = doc.set_cookie(&format!("{expired}; domain={domain}"));
+        }
+    }
+}

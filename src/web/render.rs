@@ -1,0 +1,301 @@
+//! The banner in the page: the `<consent-banner>` host with its shadow root and stylesheet, the
+//! first layer or the reopen control, and the preferences dialog. Every text is set as text.
+//! The banner owns its listeners; they hand each control's action to `web`.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    CssStyleSheet, Document, Element, Event, HtmlDialogElement, HtmlElement, KeyboardEvent, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+use crate::catalogue::{Lang, Texts};
+use crate::category::{Category, Choices};
+use crate::consent::{Session, View};
+use crate::defaults::HOST_TAG;
+use crate::disclosure::{self, Row};
+use crate::view;
+
+use super::page::{cast, document};
+
+const CSS: &str = include_str!("banner.css");
+
+/// The focusable controls of the dialog, in order, for Tab to wrap around.
+const FOCUSABLE: &str = "button:not([disabled]),a[href]";
+
+/// The banner's part of the page.
+pub struct Banner {
+    root: ShadowRoot,
+    /// Holds the first layer or the reopen control.
+    main: Element,
+    /// Holds the dialog while it is open.
+    modal: Element,
+    /// Where focus returns when the dialog closes.
+    pub opener: Option<HtmlElement>,
+    _click: Closure<dyn FnMut(Event)>,
+    _keydown: Closure<dyn FnMut(KeyboardEvent)>,
+}
+
+impl Banner {
+    /// Appends `<consent-banner>` to `<body>`, its styles adopted by an open shadow root.
+    pub fn mount() -> Result<Banner, JsValue> {
+        let doc = document().ok_or(JsValue::NULL)?;
+        let host = doc.create_element(HOST_TAG)?;
+        let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(CSS)?;
+        root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        let main = doc.create_element("div")?;
+        let modal = doc.create_element("div")?;
+        root.append_child(&main)?;
+        root.append_child(&modal)?;
+        let click = Closure::<dyn FnMut(Event)>::new(|event: Event| {
+            let control = event.target().and_then(cast::<Element>).and_then(|t| t.closest("[data-action]").ok().flatten());
+            if let Some(control) = control {
+                super::on_control(&control);
+            }
+        });
+        let keydown = Closure::<dyn FnMut(KeyboardEvent)>::new(super::on_key);
+        root.add_event_listener_with_callback("click", click.as_ref().unchecked_ref())?;
+        root.add_event_listener_with_callback("keydown", keydown.as_ref().unchecked_ref())?;
+        doc.body().ok_or(JsValue::NULL)?.append_child(&host)?;
+        Ok(Banner { root, main, modal, opener: None, _click: click, _keydown: keydown })
+    }
+
+    fn dialog(&self) -> Option<HtmlDialogElement> {
+        self.modal.first_element_child().and_then(cast).filter(|d: &HtmlDialogElement| d.open())
+    }
+
+    pub fn dialog_open(&self) -> bool {
+        self.dialog().is_some()
+    }
+
+    /// Draws the first layer or the reopen control for the session's view.
+    pub fn draw_main(&self, session: &Session) -> Result<(), JsValue> {
+        let doc = document().ok_or(JsValue::NULL)?;
+        let (config, lang) = (session.config(), session.lang());
+        let t = view::texts(config, lang);
+        let node = match session.view() {
+            View::Hidden => {
+                self.main.replace_children_with_node_0();
+                return Ok(());
+            }
+            View::Reopen => {
+                self.main.replace_children_with_node_0();
+                button(&doc, &self.main, "settings", Some("reopen"), t.reopen, &[("lang", lang.tag())])?;
+                return Ok(());
+            }
+            View::Banner => {
+                let banner = el(&doc, "div", &[("class", "banner"), ("role", "region"), ("aria-label", t.region), ("lang", lang.tag())])?;
+                let text = child(&doc, &banner, "div", &[("class", "text")])?;
+                child(&doc, &text, "h2", &[])?.set_text_content(Some(t.title));
+                let p = child(&doc, &text, "p", &[])?;
+                p.append_with_str_1(t.description)?;
+                if let Some(url) = &config.policy_url {
+                    p.append_with_str_1(" ")?;
+                    child(&doc, &p, "a", &[("href", url)])?.set_text_content(Some(t.policy_link));
+                }
+                let actions = child(&doc, &banner, "div", &[("class", "actions")])?;
+                choices(&doc, &actions, &t)?;
+                button(&doc, &actions, "settings", None, t.settings, &[])?;
+                switch_language(&doc, &actions, &t, lang)?;
+                banner
+            }
+        };
+        self.main.replace_children_with_node_1(&node);
+        Ok(())
+    }
+
+    /// Draws the dialog with the `draft` switches (shown modal), or closes it (`None`).
+    pub fn draw_dialog(&self, session: &Session, draft: Option<Choices>) -> Result<(), JsValue> {
+        if let Some(open) = self.dialog() {
+            open.close();
+        }
+        self.modal.replace_children_with_node_0();
+        let Some(draft) = draft else { return Ok(()) };
+        let doc = document().ok_or(JsValue::NULL)?;
+        let (config, lang) = (session.config(), session.lang());
+        let t = view::texts(config, lang);
+        let dialog: HtmlDialogElement =
+            el(&doc, "dialog", &[("aria-labelledby", "dt"), ("aria-describedby", "dd"), ("lang", lang.tag())])?.unchecked_into();
+        let body = child(&doc, &dialog, "div", &[("class", "dialog")])?;
+        child(&doc, &body, "h2", &[("id", "dt")])?.set_text_content(Some(t.dialog_title));
+        child(&doc, &body, "p", &[("id", "dd")])?.set_text_content(Some(t.dialog_description));
+        button(&doc, &body, "close", Some("close"), "×", &[("aria-label", t.close)])?;
+        let list = child(&doc, &body, "ul", &[("class", "cats")])?;
+        let rows: Vec<Row> = disclosure::rows(config, lang).collect();
+        category(&doc, &list, &t, None, None, &rows)?;
+        for &c in &config.categories {
+            category(&doc, &list, &t, Some(c), Some(draft.get(c)), &rows)?;
+        }
+        let actions = child(&doc, &body, "div", &[("class", "actions")])?;
+        choices(&doc, &actions, &t)?;
+        button(&doc, &actions, "save", None, t.save, &[])?;
+        switch_language(&doc, &actions, &t, lang)?;
+        self.modal.append_child(&dialog)?;
+        dialog.show_modal()
+    }
+
+    /// Shows a switch's state.
+    pub fn check(&self, category: Category, on: bool) {
+        let selector = format!("[data-category={}]", category.key());
+        if let Ok(Some(switch)) = self.modal.query_selector(&selector) {
+            let _ = switch.set_attribute("aria-checked", if on { "true" } else { "false" });
+        }
+    }
+
+    /// Focuses the first `selector` in the open dialog, else in the first layer.
+    pub fn focus(&self, selector: &str) {
+        let scope = if self.dialog_open() { &self.modal } else { &self.main };
+        if let Some(el) = scope.query_selector(selector).ok().flatten().and_then(cast::<HtmlElement>) {
+            let _ = el.focus();
+        }
+    }
+
+    /// Focuses the dialog's opener if it is still in the page, else the first `selector`.
+    pub fn restore(&mut self, selector: &str) {
+        match self.opener.take() {
+            Some(opener) if opener.is_connected() => {
+                let _ = opener.focus();
+            }
+            _ => self.focus(selector),
+        }
+    }
+
+    /// Tab and Shift+Tab wrap inside the open dialog: from the last control to the first and back.
+    pub fn wrap_tab(&self, event: &KeyboardEvent) {
+        let Some(dialog) = self.dialog() else { return };
+        let Ok(all) = dialog.query_selector_all(FOCUSABLE) else { return };
+        let (Some(first), Some(last)) = (all.get(0), all.get(all.length().saturating_sub(1))) else { return };
+        let active = self.root.active_element().map(web_sys::Node::from);
+        let to = match active {
+            None => Some(first),
+            Some(active) if event.shift_key() => (active == first).then_some(last),
+            Some(active) => (active == last).then_some(first),
+        };
+        if let Some(to) = to.and_then(cast::<HtmlElement>) {
+            event.prevent_default();
+            let _ = to.focus();
+        }
+    }
+}
+
+/// An element with attributes.
+pub(super) fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
+    let el = doc.create_element(tag)?;
+    for (name, value) in attrs {
+        el.set_attribute(name, value)?;
+    }
+    Ok(el)
+}
+
+/// An element with attributes, appended to `parent`.
+pub(super) fn child(doc: &Document, parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
+    let el = el(doc, tag, attrs)?;
+    parent.append_child(&el)?;
+    Ok(el)
+}
+
+/// A button that hands `action` to `web` when pressed.
+fn button(
+    doc: &Document,
+    parent: &Element,
+    action: &str,
+    class: Option<&str>,
+    text: &str,
+    attrs: &[(&str, &str)],
+) -> Result<Element, JsValue> {
+    let b = el(doc, "button", &[("type", "button"), ("data-action", action)])?;
+    if let Some(class) = class {
+        b.set_attribute("class", class)?;
+    }
+    for (name, value) in attrs {
+        b.set_attribute(name, value)?;
+    }
+    b.set_text_content(Some(text));
+    parent.append_child(&b)?;
+    Ok(b)
+}
+
+/// Accept and reject share one class and one equal-column grid, so they cannot differ in
+/// prominence at any width.
+fn choices(doc: &Document, parent: &Element, t: &Texts) -> Result<Element, JsValue> {
+    let pair = child(doc, parent, "div", &[("class", "pair")])?;
+    button(doc, &pair, "accept", Some("choice"), t.accept_all, &[])?;
+    button(doc, &pair, "reject", Some("choice"), t.reject_all, &[])?;
+    Ok(pair)
+}
+
+/// The switch to the other language, named in that language.
+fn switch_language(doc: &Document, parent: &Element, t: &Texts, lang: Lang) -> Result<Element, JsValue> {
+    button(doc, parent, "lang", Some("link"), t.other, &[("lang", lang.other().tag())])
+}
+
+/// One category of the dialog with its switch and services; `on` is `None` for necessary (a
+/// checked, disabled switch).
+fn category(
+    doc: &Document,
+    parent: &Element,
+    t: &Texts,
+    category: Option<Category>,
+    on: Option<bool>,
+    rows: &[Row],
+) -> Result<Element, JsValue> {
+    let key = category.map_or(crate::category::NECESSARY, Category::key);
+    let (name, description) = t.category(category);
+    let (name_id, text_id) = (format!("n-{key}"), format!("d-{key}"));
+    let item = child(doc, parent, "li", &[])?;
+    let row = child(doc, &item, "div", &[("class", "row")])?;
+    child(doc, &row, "span", &[("class", "name"), ("id", &name_id)])?.set_text_content(Some(name));
+    if on.is_none() {
+        child(doc, &row, "span", &[("class", "state")])?.set_text_content(Some(t.always_on));
+    }
+    let checked = if on.unwrap_or(true) { "true" } else { "false" };
+    let switch = child(
+        doc,
+        &row,
+        "button",
+        &[
+            ("type", "button"),
+            ("role", "switch"),
+            ("aria-checked", checked),
+            ("aria-labelledby", &name_id),
+            ("aria-describedby", &text_id),
+            ("data-category", key),
+        ],
+    )?;
+    match on {
+        Some(_) => switch.set_attribute("data-action", "toggle")?,
+        None => switch.set_attribute("disabled", "")?,
+    }
+    child(doc, &item, "p", &[("class", "desc"), ("id", &text_id)])?.set_text_content(Some(description));
+    for r in rows.iter().filter(|r| Some(r.category) == category) {
+        let service = child(doc, &item, "div", &[("class", "svc")])?;
+        child(doc, &service, "p", &[("class", "svc-name")])?.set_text_content(Some(r.recipient));
+        let list = child(doc, &service, "dl", &[])?;
+        for (term, value) in [(t.data, r.data), (t.purpose, r.purpose)] {
+            child(doc, &list, "dt", &[])?.set_text_content(Some(term));
+            child(doc, &list, "dd", &[])?.set_text_content(Some(value));
+        }
+        if let Some(links) = links(doc, r, t)? {
+            service.append_child(&links)?;
+        }
+    }
+    Ok(item)
+}
+
+/// A service's opt-out and privacy-policy links, when it has any. Each link's accessible name
+/// starts with its visible text and adds the recipient, so a list of links read out of context
+/// still tells the services apart.
+pub(super) fn links(doc: &Document, row: &Row, t: &Texts) -> Result<Option<Element>, JsValue> {
+    if row.opt_out_url.is_none() && row.policy_url.is_none() {
+        return Ok(None);
+    }
+    let p = el(doc, "p", &[("class", "links")])?;
+    for (href, text) in [(row.opt_out_url, t.opt_out), (row.policy_url, t.service_policy)] {
+        if let Some(href) = href {
+            let label = format!("{text}{}{}", t.separator, row.recipient);
+            child(doc, &p, "a", &[("href", href), ("aria-label", &label)])?.set_text_content(Some(text));
+        }
+    }
+    Ok(Some(p))
+}
