@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::lenient::Lenient;
+use crate::lenient::{Lenient, Object};
 
 /// A language the banner can speak.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,11 +92,18 @@ impl Localized {
 }
 
 /// A per-language text in configuration: one string for both languages, or `{ "en", "ja" }`.
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// `Lenient` already tells a string from an object, so each form is read on its own.
 pub enum TextDoc {
     Both(String),
-    PerLang { en: Option<String>, ja: Option<String> },
+    PerLang(Localized),
+}
+
+/// `{ "en": "…", "ja": "…" }`, either optional.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+pub struct PerLangDoc {
+    pub en: Lenient<String>,
+    pub ja: Lenient<String>,
 }
 
 impl<'de> crate::lenient::Expected<'de> for TextDoc {
@@ -105,9 +112,14 @@ impl<'de> crate::lenient::Expected<'de> for TextDoc {
     }
 
     fn from_map<A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
-        // The untagged enum reads the whole object before it judges it, so a refusal leaves
-        // nothing half read.
-        Ok(TextDoc::deserialize(serde::de::value::MapAccessDeserializer::new(map)).ok())
+        // Not text when either language is something other than a string.
+        let text = |v: Lenient<String>| match v {
+            Lenient::Absent => Some(None),
+            Lenient::Valid(text) => Some(Some(text)),
+            Lenient::Wrong(_) => None,
+        };
+        Ok(Object::<PerLangDoc>::from_map(map)?
+            .and_then(|Object(doc)| Some(TextDoc::PerLang(PerLang { en: text(doc.en)?, ja: text(doc.ja)? }))))
     }
 }
 
@@ -115,7 +127,7 @@ impl From<TextDoc> for Localized {
     fn from(doc: TextDoc) -> Localized {
         match doc {
             TextDoc::Both(text) => PerLang { en: Some(text.clone()), ja: Some(text) },
-            TextDoc::PerLang { en, ja } => PerLang { en, ja },
+            TextDoc::PerLang(texts) => texts,
         }
     }
 }

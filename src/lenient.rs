@@ -167,12 +167,18 @@ impl<'de, T: Expected<'de>> Visitor<'de> for LenientVisitor<T> {
 
 /// A JSON object read as `T` (a derived struct of lenient fields, which never refuses one).
 /// Serde's derived structs also accept arrays (fields by position); these objects are objects only.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Object<T>(pub T);
 
 impl<'de, T: Deserialize<'de>> Expected<'de> for Object<T> {
     fn from_map<A: MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
         T::deserialize(MapAccessDeserializer::new(map)).map(|v| Some(Object(v)))
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Object<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
     }
 }
 

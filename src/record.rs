@@ -1,13 +1,12 @@
 //! The stored decision: its JSON shape, and the rules that make a stored record count as a
 //! decision (schema, policy version, expiry). Anything doubtful counts as no decision.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::catalogue::Lang;
 use crate::category::{Category, Choices};
 use crate::defaults;
+use crate::lenient::Object;
 use crate::timestamp::{self, Calendar};
 
 /// `localStorage["consent-banner"]` (contract). Unknown keys are ignored on read; every key of
@@ -17,8 +16,7 @@ use crate::timestamp::{self, Calendar};
 pub struct Record {
     pub schema: Schema,
     pub policy_version: String,
-    /// Category name → granted. Names this version does not know are kept but never count.
-    pub categories: BTreeMap<String, bool>,
+    pub categories: Object<Stored>,
     pub decided_at: String,
     pub expires_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36,6 +34,46 @@ impl<'de> Deserialize<'de> for Schema {
         let n = f64::deserialize(deserializer)?;
         let whole = n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n);
         Ok(Schema(if whole { n as u32 } else { 0 }))
+    }
+}
+
+/// Each category's choice as stored: the configured ones, when the visitor decided. Names this
+/// version does not know are ignored.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Stored {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub functional: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marketing: Option<bool>,
+}
+
+impl Stored {
+    pub fn get(&self, category: Category) -> Option<bool> {
+        match category {
+            Category::Analytics => self.analytics,
+            Category::Functional => self.functional,
+            Category::Marketing => self.marketing,
+        }
+    }
+
+    fn slot(&mut self, category: Category) -> &mut Option<bool> {
+        match category {
+            Category::Analytics => &mut self.analytics,
+            Category::Functional => &mut self.functional,
+            Category::Marketing => &mut self.marketing,
+        }
+    }
+
+    /// How many categories are stored.
+    pub fn len(&self) -> usize {
+        [self.analytics, self.functional, self.marketing].iter().flatten().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -60,11 +98,10 @@ pub fn validate(record: &Record, now: i64, policy_version: &str, expires_days: u
     if now >= ends || decided_at > now + defaults::DAY_MS {
         return None;
     }
+    let Object(stored) = &record.categories;
     let mut choices = Choices::default();
-    for (name, &granted) in &record.categories {
-        if let Some(category) = Category::from_key(name) {
-            choices.set(category, granted);
-        }
+    for category in Category::ALL {
+        choices.set(category, stored.get(category).unwrap_or(false));
     }
     Some(Decision { choices, decided_at, lang: record.lang.as_deref().and_then(Lang::from_tag) })
 }
@@ -83,9 +120,18 @@ pub fn new(
     Some(Record {
         schema: Schema(defaults::RECORD_SCHEMA),
         policy_version: policy_version.to_owned(),
-        categories: categories.iter().map(|&c| (c.key().to_owned(), choices.get(c))).collect(),
+        categories: Object(stored(choices, categories)),
         decided_at: timestamp::format(calendar, now)?,
         expires_at: timestamp::format(calendar, now + i64::from(expires_days) * defaults::DAY_MS)?,
         lang: Some(lang.tag().to_owned()),
     })
+}
+
+/// The choices of the configured categories, as stored.
+fn stored(choices: Choices, categories: &[Category]) -> Stored {
+    let mut stored = Stored::default();
+    for &c in categories {
+        *stored.slot(c) = Some(choices.get(c));
+    }
+    stored
 }

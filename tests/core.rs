@@ -454,7 +454,7 @@ fn a_decision_is_stored_and_a_returning_yes_loads_without_a_click() {
     let (record, effects) = session.decide(Choices::all(&Category::ALL), NOW, &Native);
     let record = record.unwrap();
     assert!(effects.load.is_some());
-    assert_eq!(record.categories.len(), 1, "only configured categories are stored");
+    assert_eq!(record.categories.0.len(), 1, "only configured categories are stored");
     assert_eq!(session.view(), View::Reopen);
     assert_eq!(session.state(&Native).decided_at.as_deref(), Some("2026-11-23T08:00:00.000Z"));
 
@@ -700,10 +700,11 @@ fn services_need_a_configured_category_and_the_built_in_ga4_fills_in() {
     assert_eq!(config.categories, vec![Category::Analytics, Category::Marketing]);
     // Bad services are left out with an error each.
     let (config, problems) = with_json(
-        r#"{"categories": ["analytics"], "services": [1, {"category": "analytics"}, {"id": "x", "category": "ads"}, {"id": "y", "category": "analytics", "optOutUrl": "javascript:1"}]}"#,
+        r#"{"categories": ["analytics"], "services": [1, {"category": "analytics"}, {"id": "x", "category": "ads"}, {"id": "y", "category": "analytics", "optOutUrl": "javascript:1"},
+            {"id": "z", "category": "analytics", "recipient": {"en": 1}}, {"id": "w", "category": "analytics", "data": ["x"]}]}"#,
         &[],
     );
-    assert_eq!(problems.len(), 4, "{problems:?}");
+    assert_eq!(problems.len(), 6, "{problems:?}");
     assert!(config.services.is_empty());
 }
 
