@@ -1,7 +1,9 @@
-// A small static server for the demo (`make demo`) and the end-to-end tests: maps URL prefixes to
-// folders, serves .wasm as application/wasm (needed for streaming compilation), can add headers
-// (a CSP) and in-memory pages, and logs every request so tests can assert on the network.
+// A small static server for the demo (`make demo`), the end-to-end tests and the bench: maps URL
+// prefixes to folders, serves .wasm as application/wasm (needed for streaming compilation), can
+// add headers (a CSP) and in-memory pages, can compress and cache as a real host does, and logs
+// every request so tests can assert on the network.
 import { createServer } from "node:http";
+import { brotliCompressSync, constants } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,15 +24,26 @@ const TYPES = {
  * mounts: [[urlPrefix, folder]], longest prefix first wins.
  * pages: Map of path -> { body, headers } served before the folders (tests write pages here).
  * headers: added to every response.
+ * compress: brotli (quality 11) for every response when the request accepts it, as a host does.
+ * cache: files (not pages) may be cached for an hour; otherwise everything is no-store.
  */
-export function serve({ port = 0, host = "127.0.0.1", mounts = [], pages = new Map(), headers = {} } = {}) {
+export function serve({ port = 0, host = "127.0.0.1", mounts = [], pages = new Map(), headers = {}, compress = false, cache = false } = {}) {
   const log = [];
+  // Compressed once per file (or page text), as a host serves precompressed files.
+  const compressed = new Map();
+  const brotli = (key, body) => {
+    if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    return compressed.get(key);
+  };
   const sorted = [...mounts].sort((a, b) => b[0].length - a[0].length).map(([p, d]) => [p, resolve(d)]);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     log.push({ method: req.method, path: url.pathname, search: url.search, host: req.headers.host });
-    const send = (code, body, type, extra = {}) => {
-      res.writeHead(code, { "content-type": type, "cache-control": "no-store", ...headers, ...extra });
+    const send = (code, body, type, extra = {}, file = null) => {
+      const encoded = compress && /\bbr\b/.test(req.headers["accept-encoding"] ?? "") && code === 200;
+      const caching = cache && file ? "public, max-age=3600" : "no-store";
+      if (encoded) body = brotli(file ?? body, typeof body === "string" ? Buffer.from(body) : body);
+      res.writeHead(code, { "content-type": type, "cache-control": caching, ...(encoded ? { "content-encoding": "br", vary: "accept-encoding" } : {}), ...headers, ...extra });
       res.end(body);
     };
     const page = pages.get(url.pathname);
@@ -41,7 +54,7 @@ export function serve({ port = 0, host = "127.0.0.1", mounts = [], pages = new M
       if (!file.startsWith(dir)) return send(403, "forbidden", "text/plain");
       try {
         if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-        return send(200, await readFile(file), TYPES[extname(file)] ?? "application/octet-stream");
+        return send(200, await readFile(file), TYPES[extname(file)] ?? "application/octet-stream", {}, file);
       } catch {
         /* try the next mount */
       }
