@@ -15,20 +15,22 @@ const PROFILES = {
   loopback: null,
   "slow 4G": { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8, cpu: 4 },
 };
-const GA = "https://www.googletagmanager.com/gtag/js?id=G-TEST123";
+// The analytics script both banners gate: a stub on the bench's own server, not a route, because
+// Playwright turns the browser's HTTP cache off for a context that intercepts requests.
+const GA_PATH = "/gtag/js?id=G-TEST123";
 const CONTENT = `<main><h1>A public-interest site</h1>${"<p>Announcements, reports and guidance for the public. ".repeat(3)}</p>`.repeat(4) + "</main>";
 const page = (head, body = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>bench</title>${head}</head><body>${CONTENT}${body}</body></html>`;
 
 const SUBJECTS = {
   ours: {
-    html: page('<script src="/ours/consent-banner.js" data-ga-id="G-TEST123" data-policy-url="/privacy/" defer></script>'),
+    html: page(`<script src="/ours/consent-banner.js" data-ga-id="G-TEST123" data-analytics-src="${GA_PATH}" data-policy-url="/privacy/" defer></script>`),
     // The accept button, when it exists and can be seen.
     accept: () => document.querySelector("consent-banner")?.shadowRoot?.querySelector("[data-action=accept]"),
   },
   theirs: {
     html: page(
       '<link rel="stylesheet" href="/theirs/cookieconsent.css"><script src="/theirs/cookieconsent.umd.js" defer></script><script src="/bench/theirs-init.js" defer></script>',
-      `<script type="text/plain" data-category="analytics" async src="${GA}"></script>
+      `<script type="text/plain" data-category="analytics" async src="${GA_PATH}"></script>
 <script type="text/plain" data-category="analytics">window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag("js",new Date());gtag("config","G-TEST123");</script>`,
     ),
     accept: () => [...document.querySelectorAll("#cc-main button")].find((b) => b.textContent.trim() === "Accept all"),
@@ -65,7 +67,6 @@ const compressed = (data) => ({
 async function run(browser, origin, name, profile) {
   const subject = SUBJECTS[name];
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.route("https://www.googletagmanager.com/**", (r) => r.fulfill({ contentType: "text/javascript", body: "/* gtag stub */" }));
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   await cdp.send("Network.enable");
@@ -92,8 +93,9 @@ async function run(browser, origin, name, profile) {
   await tab.evaluate(`(${subject.accept})().click()`);
   await tab.waitForTimeout(300);
   const analyticsStarts = async () => {
-    await tab.waitForFunction((ga) => performance.getEntriesByType("resource").some((e) => e.name === ga), GA, { timeout: 30000 });
-    return tab.evaluate((ga) => performance.getEntriesByType("resource").find((e) => e.name === ga).startTime, GA);
+    const ga = origin + GA_PATH;
+    await tab.waitForFunction((ga) => performance.getEntriesByType("resource").some((e) => e.name === ga), ga, { timeout: 30000 });
+    return tab.evaluate((ga) => performance.getEntriesByType("resource").find((e) => e.name === ga).startTime, ga);
   };
   await tab.reload();
   const returningCached = await analyticsStarts();
@@ -113,6 +115,7 @@ const server = await serve({
   cache: true,
 });
 for (const [name, s] of Object.entries(SUBJECTS)) server.pages.set(`/${name}.html`, { body: s.html });
+server.pages.set("/gtag/js", { body: "/* gtag stub */", type: "text/javascript" });
 const origin = `http://127.0.0.1:${server.port}`;
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
 const results = {};
