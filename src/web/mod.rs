@@ -112,9 +112,8 @@ pub fn start(script: Option<Element>, config: JsValue) {
 fn when_parsed(f: fn()) {
     let Some(window) = page::window() else { return };
     let callback = Closure::once_into_js(f);
-    let loading = window.document().is_some_and(|d| d.ready_state() == "loading");
     let _ = match window.document() {
-        Some(doc) if loading => doc.add_event_listener_with_callback("DOMContentLoaded", callback.unchecked_ref()),
+        Some(doc) if doc.ready_state() == "loading" => doc.add_event_listener_with_callback("DOMContentLoaded", callback.unchecked_ref()),
         _ => window.set_timeout_with_callback(callback.unchecked_ref()).map(drop),
     };
 }
