@@ -208,7 +208,8 @@ fn on_key(event: KeyboardEvent) {
             event.prevent_default();
             close_dialog();
         }
-        "Tab" => {
+        // WebKitGTK reports Shift+Tab (GDK's ISO_Left_Tab) as key "Unidentified", code "Tab".
+        key if key == "Tab" || (key == "Unidentified" && event.code() == "Tab") => {
             with_app(|app| app.banner.as_ref().map(|b| b.wrap_tab(&event)));
         }
         _ => {}
