@@ -71,8 +71,16 @@ test-consumers: dist
 	cd $(CONSUMERS)/vite && npx vite build --logLevel warn
 	cd $(CONSUMERS) && npx webpack --config webpack/webpack.config.js --no-stats
 
+# The visitor's suite in each engine (tests/e2e/), then what only Chromium can measure
+# (tests/chromium/: axe, layout shift, emulated colour schemes and phone widths).
+ENGINES := chromium firefox webkit
+
 test-e2e: dist test-consumers
-	node --test --test-concurrency=1 tests/e2e/
+	for engine in $(ENGINES); do \
+	  start=$$(date +%s); ENGINE=$$engine node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/ > target/e2e-$$engine.tap || { cat target/e2e-$$engine.tap; exit 1; }; \
+	  echo "e2e $$engine $$(cat target/e2e-$$engine.version): $$(grep -m1 '^# pass' target/e2e-$$engine.tap | cut -c3-) in $$(( $$(date +%s) - start )) s"; \
+	done
+	node --test --test-concurrency=1 tests/chromium/
 
 clean:
 	rm -rf dist target/pkg $(CONSUMERS)/vite/dist $(CONSUMERS)/webpack/dist

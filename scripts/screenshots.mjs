@@ -1,12 +1,16 @@
 // Screenshots of the built banner for people to look at: both languages, phone and desktop
-// widths, banner and preferences dialog, light and dark. Writes PNGs to target/screenshots/.
+// widths, banner and preferences dialog, light and dark (Chromium); with --engines, also in
+// Firefox and WebKit (light: their colour scheme is the system's). Writes PNGs to
+// target/screenshots/, named lang-width-scheme-view.png, and engine-lang-width-view.png.
 import { mkdirSync } from "node:fs";
 import { chromium } from "playwright-core";
+import { launch } from "./engines.mjs";
 import { serve } from "./serve.mjs";
 
 const out = "target/screenshots";
 mkdirSync(out, { recursive: true });
 const server = await serve({ mounts: [["/", "www"], ["/assets/consent-banner/", "dist/script"]] });
+const NAMES = { en: { accept: "Accept all", settings: "Settings" }, ja: { accept: "すべて同意する", settings: "設定" } };
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"] });
 const widths = process.argv.includes("--all") ? [320, 375, 1280] : [375, 1280];
 for (const lang of ["en", "ja"]) {
@@ -27,5 +31,32 @@ for (const lang of ["en", "ja"]) {
   }
 }
 await browser.close();
+
+if (process.argv.includes("--engines")) {
+  // The same pages through the cross-engine driver layer; the in-page finder pierces the shadow root.
+  const find = (name) => `function () { const root = document.querySelector("consent-banner")?.shadowRoot; return root && [...root.querySelectorAll("button")].find((b) => b.textContent === ${JSON.stringify(name)} && b.checkVisibility()) || null; }`;
+  const until = async (page, source) => {
+    for (let i = 0; i < 200 && !(await page.evaluate(source)); i++) await new Promise((r) => setTimeout(r, 50));
+  };
+  for (const name of ["firefox", "webkit"]) {
+    const engine = await launch(name, { proxy: `127.0.0.1:${server.port}` });
+    for (const lang of ["en", "ja"]) {
+      for (const width of [375, 1280]) {
+        const context = await engine.context({ locale: lang === "ja" ? "ja-JP" : "en-US", viewport: { width, height: width < 500 ? 740 : 800 } });
+        const page = await context.page();
+        await page.goto(`http://127.0.0.1:${server.port}/${lang === "ja" ? "ja/" : ""}`);
+        await until(page, find(NAMES[lang].accept));
+        await new Promise((r) => setTimeout(r, 300));
+        await page.screenshot(`${out}/${name}-${lang}-${width}-banner.png`);
+        await page.click(await page.element(find(NAMES[lang].settings)));
+        await until(page, `function () { return document.querySelector("consent-banner").shadowRoot.querySelector("dialog[open]"); }`);
+        await new Promise((r) => setTimeout(r, 300));
+        await page.screenshot(`${out}/${name}-${lang}-${width}-dialog.png`);
+        await context.close();
+      }
+    }
+    await engine.close();
+  }
+}
 await server.close();
 console.log(`screenshots in ${out}/`);

@@ -1,8 +1,11 @@
 // A small static server for the demo (`make demo`), the end-to-end tests and the bench: maps URL
 // prefixes to folders, serves .wasm as application/wasm (needed for streaming compilation), can
 // add headers (a CSP) and in-memory pages, can compress and cache as a real host does, and logs
-// every request so tests can assert on the network.
+// every request so tests can assert on the network. With `tls` it is also the browsers' HTTP proxy:
+// other hosts (www.example.test, the analytics origin over CONNECT) reach the same handler, so
+// every engine's requests land in one log whatever its driver can intercept.
 import { createServer } from "node:http";
+import { createServer as createSecureServer } from "node:https";
 import { brotliCompressSync, constants } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -26,8 +29,11 @@ const TYPES = {
  * headers: added to every response.
  * compress: brotli (quality 11) for every response when the request accepts it, as a host does.
  * cache: files (not pages) may be cached for an hour; otherwise everything is no-store.
+ * respond(request, url): answers first when it returns { body, type } (another host's stub).
+ * transform(html, path): rewrites every HTML response (a test probe in <head>).
+ * tls: { key, cert }: CONNECT tunnels are answered here, decrypted with this certificate.
  */
-export function serve({ port = 0, host = "127.0.0.1", mounts = [], pages = new Map(), headers = {}, compress = false, cache = false } = {}) {
+export function serve({ port = 0, host = "127.0.0.1", mounts = [], pages = new Map(), headers = {}, compress = false, cache = false, respond, transform, tls } = {}) {
   const log = [];
   // Compressed once per file (or page text), as a host serves precompressed files.
   const compressed = new Map();
@@ -36,16 +42,19 @@ export function serve({ port = 0, host = "127.0.0.1", mounts = [], pages = new M
     return compressed.get(key);
   };
   const sorted = [...mounts].sort((a, b) => b[0].length - a[0].length).map(([p, d]) => [p, resolve(d)]);
-  const server = createServer(async (req, res) => {
+  const handler = async (req, res) => {
     const url = new URL(req.url, "http://x");
-    log.push({ method: req.method, path: url.pathname, search: url.search, host: req.headers.host });
+    log.push({ method: req.method, path: url.pathname, search: url.search, host: req.headers.host, secure: Boolean(req.socket.encrypted), at: Date.now() });
     const send = (code, body, type, extra = {}, file = null) => {
+      if (transform && type.startsWith("text/html") && code === 200) body = transform(String(body), url.pathname);
       const encoded = compress && /\bbr\b/.test(req.headers["accept-encoding"] ?? "") && code === 200;
       const caching = cache && file ? "public, max-age=3600" : "no-store";
       if (encoded) body = brotli(file ?? body, typeof body === "string" ? Buffer.from(body) : body);
       res.writeHead(code, { "content-type": type, "cache-control": caching, ...(encoded ? { "content-encoding": "br", vary: "accept-encoding" } : {}), ...headers, ...extra });
       res.end(body);
     };
+    const answer = respond?.(req, url);
+    if (answer) return send(answer.status ?? 200, answer.body, answer.type);
     const page = pages.get(url.pathname);
     if (page) return send(200, page.body, page.type ?? TYPES[".html"], page.headers);
     for (const [prefix, dir] of sorted) {
@@ -60,7 +69,15 @@ export function serve({ port = 0, host = "127.0.0.1", mounts = [], pages = new M
       }
     }
     send(404, "not found", "text/plain");
-  });
+  };
+  const server = createServer(handler);
+  if (tls) {
+    const secure = createSecureServer(tls, handler);
+    server.on("connect", (req, socket) => {
+      socket.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+      secure.emit("connection", socket);
+    });
+  }
   return new Promise((ok) =>
     server.listen(port, host, () => ok({ server, log, pages, port: server.address().port, close: () => new Promise((done) => server.close(done)) })),
   );

@@ -29,6 +29,14 @@ done
 apt_missing=()
 [ -x /usr/bin/chromium ] || apt_missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || apt_missing+=(chromium-driver)
+# The other two engines of the end-to-end suite: Firefox ESR (WebDriver BiDi) and WebKitGTK's
+# MiniBrowser with WebKitWebDriver, which needs an X display (Xvfb); openssl makes the test
+# certificate for the analytics origin; locales has the sources localedef compiles ja_JP from.
+[ -x /usr/bin/firefox-esr ] || apt_missing+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || apt_missing+=(webkit2gtk-driver)
+[ -x /usr/bin/Xvfb ] || apt_missing+=(xvfb)
+command -v openssl >/dev/null || apt_missing+=(openssl)
+[ -f /usr/share/i18n/locales/ja_JP ] || apt_missing+=(locales)
 command -v brotli >/dev/null || apt_missing+=(brotli)
 # Without CJK fonts Japanese renders as boxes in screenshots.
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || apt_missing+=(fonts-noto-cjk)
@@ -51,7 +59,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" 
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (binaryen's wasm-opt, esbuild, playwright-core, axe-core)"
-  npm ci --no-audit --no-fund --loglevel=error
+  say "installing npm packages (binaryen's wasm-opt, esbuild, the browser drivers, axe-core)"
+  # The drivers drive Debian's browsers; none may fetch its own.
+  PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 SE_AVOID_BROWSER_DOWNLOAD=true npm ci --no-audit --no-fund --loglevel=error
 fi
 say "ready"

@@ -1,42 +1,35 @@
 // What a visitor sees and what the network sees: languages, accept, reject, reload, policy
-// version, the JavaScript API. Runs the built dist/script/ in real Chromium.
+// version, the JavaScript API. Runs the built dist/script/ in the engine ENGINE names.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { banner, cookies, dataLayer, html, open, problems, ready, settle, setup } from "./harness.mjs";
+import { html, open, problems, setup } from "./harness.mjs";
 
 const ctx = setup();
-const button = (page, name) => page.getByRole("button", { name, exact: true });
 
-test("English banner: contract names, equal accept/reject, nothing tracked, no layout shift, nothing logged", async () => {
-  const { page, context, analytics, messages, errors } = await open(ctx, html(), {
-    init: () => {
-      window.__cls = 0;
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__cls += e.value))).observe({ type: "layout-shift", buffered: true });
-    },
-  });
-  await button(page, "Accept all").waitFor();
-  for (const name of ["Reject all", "Settings", "日本語"]) assert.equal(await button(page, name).count(), 1, name);
-  assert.equal(await banner(page).getByRole("region").getAttribute("lang"), "en");
-  assert.equal(await banner(page).getByRole("link", { name: "Privacy policy" }).getAttribute("href"), "/privacy/");
-  assert.equal(await button(page, "日本語").getAttribute("lang"), "ja");
+test("English banner: contract names, equal accept/reject, nothing tracked, nothing logged", async () => {
+  const { page, context, net } = await open(ctx, html());
+  await page.button("Accept all").waitFor();
+  for (const name of ["Reject all", "Settings", "日本語"]) assert.equal(await page.button(name).count(), 1, name);
+  assert.equal(await page.inBanner("region").attr("lang"), "en");
+  assert.equal(await page.inBanner("link", "Privacy policy").attr("href"), "/privacy/");
+  assert.equal(await page.button("日本語").attr("lang"), "ja");
   // Equal prominence: same box size and the same look.
   const look = (name) =>
-    button(page, name).evaluate((b) => {
+    page.button(name).evaluate((b) => {
       const s = getComputedStyle(b);
       const r = b.getBoundingClientRect();
       return [Math.round(r.width), Math.round(r.height), s.fontSize, s.fontWeight, s.color, s.backgroundColor, s.borderTopWidth, s.borderTopColor];
     });
   assert.deepEqual(await look("Accept all"), await look("Reject all"));
   // At the bottom of the viewport, inside it.
-  const box = await banner(page).getByRole("region").boundingBox();
+  const box = await page.inBanner("region").box();
   assert.ok(box.y + box.height <= 800 + 1 && box.y > 400, JSON.stringify(box));
-  await settle(page, 500);
-  assert.equal(await page.evaluate(() => window.__cls), 0, "no layout shift");
-  assert.deepEqual(analytics, []);
-  assert.deepEqual(await cookies(context), []);
-  assert.equal(await page.evaluate(() => window.dataLayer), undefined);
-  assert.deepEqual(problems(messages), []);
-  assert.deepEqual(errors, []);
+  await page.settle(500);
+  assert.deepEqual(net.analytics(), []);
+  assert.deepEqual(await page.cookies(), []);
+  assert.equal(await page.evaluate(() => window.dataLayer === undefined), true);
+  assert.deepEqual(problems(await page.messages()), []);
+  assert.deepEqual(await page.errors(), []);
   await context.close();
 });
 
@@ -46,27 +39,27 @@ test("Japanese banner from <html lang>, from navigator.languages, and from data-
     [html({ lang: "" }), { locale: "ja-JP" }],
     [html({ lang: "en", attrs: { "data-ga-id": "G-TEST123", "data-lang": "ja" } }), {}],
   ];
-  for (const [body, contextOptions] of cases) {
-    const { page, context, analytics } = await open(ctx, body, { contextOptions });
-    await button(page, "すべて同意する").waitFor();
-    for (const name of ["すべて拒否する", "設定", "English"]) assert.equal(await button(page, name).count(), 1, name);
-    assert.equal(await banner(page).getByRole("region").getAttribute("lang"), "ja");
-    assert.match(await banner(page).getByRole("region").textContent(), /当サイトでは、サイトの利用状況を分析するためにCookieを使用します。/);
-    assert.deepEqual(analytics, []);
+  for (const [body, options] of cases) {
+    const { page, context, net } = await open(ctx, body, options);
+    await page.button("すべて同意する").waitFor();
+    for (const name of ["すべて拒否する", "設定", "English"]) assert.equal(await page.button(name).count(), 1, name);
+    assert.equal(await page.inBanner("region").attr("lang"), "ja");
+    assert.match(await page.inBanner("region").text(), /当サイトでは、サイトの利用状況を分析するためにCookieを使用します。/);
+    assert.deepEqual(net.analytics(), []);
     await context.close();
   }
   // data-lang="en" wins over a Japanese page and browser.
-  const { page, context } = await open(ctx, html({ lang: "ja", attrs: { "data-ga-id": "G-TEST123", "data-lang": "en" } }), { contextOptions: { locale: "ja-JP" } });
-  await button(page, "Accept all").waitFor();
+  const { page, context } = await open(ctx, html({ lang: "ja", attrs: { "data-ga-id": "G-TEST123", "data-lang": "en" } }), { locale: "ja-JP" });
+  await page.button("Accept all").waitFor();
   await context.close();
 });
 
 test("Accept all: consent default, update, gtag.js once, config; cookies; stored; a reload starts analytics without a click", async () => {
-  const { page, context, analytics } = await open(ctx, html(), { path: "/accept.html" });
-  await button(page, "Accept all").click();
-  await page.waitForFunction(() => window.__gtagRuns === 1);
-  assert.deepEqual(analytics, ["https://www.googletagmanager.com/gtag/js?id=G-TEST123"]);
-  const layer = await dataLayer(page);
+  const { page, context, net } = await open(ctx, html(), { path: "/accept.html" });
+  await page.button("Accept all").click();
+  await page.waitFor(() => window.__gtagRuns === 1);
+  assert.deepEqual(net.analytics(), ["https://www.googletagmanager.com/gtag/js?id=G-TEST123"]);
+  const layer = await page.dataLayer();
   assert.ok(layer.every((e) => e.kind === "[object Arguments]"), "gtag pushes arguments objects");
   assert.deepEqual(layer.map((e) => e.args.slice(0, 2).join(" ")), ["consent default", "consent update", `js ${layer[2].args[1]}`, "config G-TEST123"]);
   assert.deepEqual(layer[0].args[2], {
@@ -75,59 +68,59 @@ test("Accept all: consent default, update, gtag.js once, config; cookies; stored
   });
   assert.equal(layer[1].args[2].analytics_storage, "granted");
   assert.equal(layer[1].args[2].ad_storage, "denied");
-  assert.deepEqual(await cookies(context), ["_ga", "_ga_TEST"]);
+  assert.deepEqual(await page.cookies(), ["_ga", "_ga_TEST"]);
   const record = JSON.parse(await page.evaluate(() => localStorage.getItem("consent-banner")));
   assert.equal(record.schema, 1);
   assert.equal(record.policyVersion, "1");
   assert.deepEqual(record.categories, { analytics: true });
   assert.equal(record.lang, "en");
   assert.equal(Date.parse(record.expiresAt) - Date.parse(record.decidedAt), 180 * 86400000);
-  assert.equal(await button(page, "Accept all").count(), 0, "the banner is gone");
-  assert.equal(await button(page, "Cookie settings").count(), 1, "the reopen control stays");
+  assert.equal(await page.button("Accept all").count(), 0, "the banner is gone");
+  assert.equal(await page.button("Cookie settings").count(), 1, "the reopen control stays");
   // Back on the next visit: analytics starts by itself, no banner.
-  analytics.length = 0;
+  net.reset();
   await page.reload();
-  await page.waitForFunction(() => window.__gtagRuns === 1);
-  assert.deepEqual(analytics, ["https://www.googletagmanager.com/gtag/js?id=G-TEST123"]);
-  assert.equal((await dataLayer(page))[1].args[2].analytics_storage, "granted");
-  await button(page, "Cookie settings").waitFor();
-  assert.equal(await button(page, "Accept all").count(), 0);
+  await page.waitFor(() => window.__gtagRuns === 1);
+  assert.deepEqual(net.analytics(), ["https://www.googletagmanager.com/gtag/js?id=G-TEST123"]);
+  assert.equal((await page.dataLayer())[1].args[2].analytics_storage, "granted");
+  await page.button("Cookie settings").waitFor();
+  assert.equal(await page.button("Accept all").count(), 0);
   await context.close();
 });
 
 test("Reject all: nothing loads, now or on the next visit", async () => {
-  const { page, context, analytics } = await open(ctx, html());
-  await button(page, "Reject all").click();
-  await settle(page);
+  const { page, context, net } = await open(ctx, html());
+  await page.button("Reject all").click();
+  await page.settle();
   const record = JSON.parse(await page.evaluate(() => localStorage.getItem("consent-banner")));
   assert.deepEqual(record.categories, { analytics: false });
   await page.reload();
-  await button(page, "Cookie settings").waitFor();
-  await settle(page);
-  assert.deepEqual(analytics, []);
-  assert.deepEqual(await cookies(context), []);
+  await page.button("Cookie settings").waitFor();
+  await page.settle();
+  assert.deepEqual(net.analytics(), []);
+  assert.deepEqual(await page.cookies(), []);
   assert.equal(await page.evaluate(() => window.consentBanner.get().decided), true);
   await context.close();
 });
 
 test("A new policy version voids the stored yes: the banner asks again and nothing loads", async () => {
   const first = await open(ctx, html({ attrs: { "data-ga-id": "G-TEST123", "data-policy-version": "2025-01" } }), { path: "/v.html" });
-  await button(first.page, "Accept all").click();
-  await first.page.waitForFunction(() => window.__gtagRuns === 1);
+  await first.page.button("Accept all").click();
+  await first.page.waitFor(() => window.__gtagRuns === 1);
   await first.page.close();
-  first.analytics.length = 0;
+  first.net.reset();
   const second = await open(ctx, html({ attrs: { "data-ga-id": "G-TEST123", "data-policy-version": "2026-11" } }), { context: first.context, path: "/v2.html" });
-  await button(second.page, "Accept all").waitFor();
-  await settle(second.page);
-  assert.deepEqual(first.analytics, []);
+  await second.page.button("Accept all").waitFor();
+  await second.page.settle();
+  assert.deepEqual(first.net.analytics(), []);
   assert.equal(await second.page.evaluate(() => window.consentBanner.get().policyVersion), "2026-11");
   assert.equal(await second.page.evaluate(() => window.consentBanner.get().decided), false);
   await first.context.close();
 });
 
 test("API: get, acceptAll, rejectAll, reset, on('change') with unsubscribe, and the document event", async () => {
-  const { page, context, analytics } = await open(ctx, html());
-  await ready(page);
+  const { page, context, net } = await open(ctx, html());
+  await page.ready();
   const state0 = await page.evaluate(() => window.consentBanner.get());
   assert.deepEqual(state0, { decided: false, categories: { analytics: false }, policyVersion: "1", decidedAt: null, gpc: false });
   const log = await page.evaluate(() => {
@@ -148,18 +141,18 @@ test("API: get, acceptAll, rejectAll, reset, on('change') with unsubscribe, and 
   const state = await page.evaluate(() => window.consentBanner.get());
   assert.equal(state.decided, false);
   assert.equal(await page.evaluate(() => localStorage.getItem("consent-banner")), null);
-  await button(page, "Accept all").waitFor();
+  await page.button("Accept all").waitFor();
   // acceptAll loaded gtag.js once; the reject and the reset withdrew it.
-  await settle(page);
-  assert.equal(analytics.length, 1);
+  await page.settle();
+  assert.equal(net.analytics().length, 1);
   assert.equal(await page.evaluate(() => window["ga-disable-G-TEST123"]), true);
-  assert.deepEqual(await cookies(context), []);
+  assert.deepEqual(await page.cookies(), []);
   await context.close();
 });
 
 test("A listener that calls the API, or throws, does not break the banner", async () => {
-  const { page, context, errors } = await open(ctx, html());
-  await ready(page);
+  const { page, context } = await open(ctx, html());
+  await page.ready();
   const decided = await page.evaluate(() => {
     window.consentBanner.on("change", () => { throw new Error("listener bug"); });
     let inner;
@@ -168,18 +161,18 @@ test("A listener that calls the API, or throws, does not break the banner", asyn
     return inner;
   });
   assert.equal(decided, true);
-  assert.deepEqual(errors, []);
+  assert.deepEqual(await page.errors(), []);
   await context.close();
 });
 
 test("The language switch changes every text and is remembered with the decision", async () => {
   const { page, context } = await open(ctx, html());
-  await button(page, "日本語").click();
-  await button(page, "すべて同意する").waitFor();
-  assert.equal(await banner(page).getByRole("region").getAttribute("lang"), "ja");
-  await button(page, "すべて拒否する").click();
+  await page.button("日本語").click();
+  await page.button("すべて同意する").waitFor();
+  assert.equal(await page.inBanner("region").attr("lang"), "ja");
+  await page.button("すべて拒否する").click();
   assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem("consent-banner"))).lang, "ja");
   await page.reload();
-  await button(page, "Cookie設定").waitFor();
+  await page.button("Cookie設定").waitFor();
   await context.close();
 });

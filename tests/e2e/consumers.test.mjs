@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { test } from "node:test";
-import { html, open, settle, setup } from "./harness.mjs";
+import { html, open, setup } from "./harness.mjs";
 
 const ctx = setup();
 
@@ -11,28 +11,28 @@ for (const [app, path, accept] of [["Vite + TypeScript", "/vite/index.html", "Ac
   test(`${app} build: the banner shows, nothing before consent, Accept all loads analytics once`, async () => {
     const built = app.startsWith("Vite") ? "tests/consumers/vite/dist/index.html" : "tests/consumers/webpack/dist/main.js";
     assert.ok(existsSync(built), `${built} is missing: run make test-consumers`);
-    const { page, context, analytics, errors, requests } = await open(ctx, null, { url: `${ctx.origin}${path}` });
-    const button = page.getByRole("button", { name: accept, exact: true });
+    const { page, context, net } = await open(ctx, null, { url: `${ctx.origin}${path}` });
+    const button = page.button(accept);
     await button.waitFor();
-    await page.waitForFunction(() => window.__consumer);
+    await page.waitFor(() => window.__consumer);
     assert.equal(await page.evaluate(() => window.__consumer.same), true, "mount twice is one banner");
-    assert.ok(requests.some((u) => u.endsWith(".wasm")), "the bundler emitted and found the .wasm");
-    await settle(page);
-    assert.deepEqual(analytics, []);
+    assert.ok(net.requests().some((u) => u.endsWith(".wasm")), "the bundler emitted and found the .wasm");
+    await page.settle();
+    assert.deepEqual(net.analytics(), []);
     await button.click();
-    await page.waitForFunction(() => window.__gtagRuns === 1);
-    await settle(page);
-    assert.deepEqual(analytics, ["https://www.googletagmanager.com/gtag/js?id=G-TEST123"]);
+    await page.waitFor(() => window.__gtagRuns === 1);
+    await page.settle();
+    assert.deepEqual(net.analytics(), ["https://www.googletagmanager.com/gtag/js?id=G-TEST123"]);
     assert.equal(await page.evaluate(() => window.__consumer.changes.length), 1);
-    assert.equal(await page.locator("consent-banner").count(), 1);
-    assert.deepEqual(errors, []);
+    assert.equal(await page.css("consent-banner").count(), 1);
+    assert.deepEqual(await page.errors(), []);
     await context.close();
   });
 }
 
 test("Importing the package does nothing: no DOM, no storage, no network until mount()", async () => {
   const page_ = html({ attrs: null, head: '<script type="module">import { mount } from "/npm/index.js"; window.__imported = typeof mount;</script>' });
-  const { page, context, requests } = await open(ctx, page_, {
+  const { page, context, net } = await open(ctx, page_, {
     init: () => {
       window.__storage = 0;
       for (const m of ["getItem", "setItem", "removeItem"]) {
@@ -41,30 +41,30 @@ test("Importing the package does nothing: no DOM, no storage, no network until m
       }
     },
   });
-  await page.waitForFunction(() => window.__imported === "function");
-  await settle(page, 500);
-  assert.equal(await page.locator("consent-banner").count(), 0);
+  await page.waitFor(() => window.__imported === "function");
+  await page.settle(500);
+  assert.equal(await page.css("consent-banner").count(), 0);
   assert.equal(await page.evaluate(() => window.__storage), 0);
   assert.equal(await page.evaluate(() => typeof window.consentBanner), "undefined");
-  assert.ok(!requests.some((u) => u.endsWith(".wasm")), JSON.stringify(requests));
+  assert.ok(!net.requests().some((u) => u.endsWith(".wasm")), JSON.stringify(net.requests()));
   // mount() is what starts it.
   await page.evaluate(async () => {
     const { mount } = await import("/npm/index.js");
     window.__b = await mount({ gaId: "G-TEST123" });
   });
-  await page.getByRole("button", { name: "Accept all", exact: true }).waitFor();
+  await page.role("button", "Accept all").waitFor();
   assert.ok(await page.evaluate(() => window.__storage) > 0);
   await context.close();
 });
 
 test("mount() after the script tag returns the script tag's banner; no second banner", async () => {
   const page_ = html({ body: '<script type="module">import { mount } from "/npm/index.js"; mount({ lang: "ja" }).then((b) => { window.__same = b === window.consentBanner; });</script>' });
-  const { page, context, analytics } = await open(ctx, page_);
-  await page.waitForFunction(() => window.__same !== undefined);
+  const { page, context, net } = await open(ctx, page_);
+  await page.waitFor(() => window.__same !== undefined);
   assert.equal(await page.evaluate(() => window.__same), true);
-  assert.equal(await page.locator("consent-banner").count(), 1);
-  await page.getByRole("button", { name: "Accept all", exact: true }).click();
-  await page.waitForFunction(() => window.__gtagRuns === 1);
-  assert.equal(analytics.length, 1);
+  assert.equal(await page.css("consent-banner").count(), 1);
+  await page.role("button", "Accept all").click();
+  await page.waitFor(() => window.__gtagRuns === 1);
+  assert.equal(net.analytics().length, 1);
   await context.close();
 });

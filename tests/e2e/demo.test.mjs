@@ -1,68 +1,47 @@
 // The demo site, served exactly as `make demo` serves it (strict CSP): every page works, logs
 // nothing, and loads nothing from another origin before consent.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { chromium } from "playwright-core";
-import { serveDemo } from "../../scripts/serve.mjs";
+import { test } from "node:test";
+import { DEMO_CSP } from "../../scripts/serve.mjs";
+import { open, problems, setup } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDemo(0);
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"] });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function visit(path, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport });
-  const requests = [];
-  const messages = [];
-  context.on("request", (r) => requests.push(r.url()));
-  context.on("console", (m) => messages.push(`${m.type()}: ${m.text()}`));
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(`http://127.0.0.1:${server.port}${path}`);
-  return { context, page, requests, messages };
-}
+const ctx = setup({ mounts: [["/", "www"], ["/assets/consent-banner/", "dist/script"]], headers: { "content-security-policy": DEMO_CSP } });
+const visit = (path, viewport) => open(ctx, null, { url: `${ctx.origin}${path}`, viewport });
 
 for (const [path, accept] of [["/", "Accept all"], ["/ja/", "すべて同意する"], ["/external/", "すべて同意する"], ["/privacy/", "Accept all"]]) {
   test(`Demo ${path}: banner, no third-party request before consent, no CSP violation, nothing logged`, async () => {
-    const { context, page, requests, messages } = await visit(path);
-    await page.getByRole("button", { name: accept, exact: true }).waitFor();
-    await page.waitForLoadState("networkidle");
-    const foreign = requests.filter((u) => !u.startsWith(`http://127.0.0.1:${server.port}/`));
+    const { page, context, net } = await visit(path);
+    await page.button(accept).waitFor();
+    await page.settle(500);
+    const foreign = net.requests().filter((u) => !u.startsWith(`${ctx.origin}/`));
     assert.deepEqual(foreign, []);
-    assert.deepEqual(await page.evaluate(() => window.__violations), []);
-    assert.deepEqual(messages.filter((m) => /^(error|warning)/.test(m)), []);
+    const record = await page.record();
+    assert.deepEqual(record.violations, []);
+    assert.deepEqual(problems(record.console), []);
+    assert.deepEqual(record.errors, []);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
     await context.close();
   });
 }
 
 test("Demo home: the live state follows the banner, and the reset button asks again", async () => {
-  const { context, page, requests } = await visit("/", { width: 375, height: 740 });
-  await page.getByRole("button", { name: "Accept all", exact: true }).click();
-  await page.waitForFunction(() => document.getElementById("state-analytics").textContent === "loaded");
-  assert.equal(await page.locator("#state-decided").textContent(), "true");
-  assert.equal(await page.locator("#state-categories").textContent(), '{"analytics":true}');
-  assert.ok(requests.some((u) => u.endsWith("/demo-analytics.js")));
-  await page.getByRole("button", { name: "consentBanner.reset()" }).click();
-  await page.getByRole("button", { name: "Accept all", exact: true }).waitFor();
-  await page.waitForFunction(() => document.getElementById("state-decided").textContent === "false");
+  const { page, context, net } = await visit("/", { width: 375, height: 740 });
+  await page.button("Accept all").click();
+  await page.waitFor(() => document.getElementById("state-analytics").textContent === "loaded");
+  assert.equal(await page.css("#state-decided").text(), "true");
+  assert.equal(await page.css("#state-categories").text(), '{"analytics":true}');
+  assert.ok(net.requests().some((u) => u.endsWith("/demo-analytics.js")));
+  await page.button("consentBanner.reset()").click();
+  await page.button("Accept all").waitFor();
+  await page.waitFor(() => document.getElementById("state-decided").textContent === "false");
   await context.close();
 });
 
 test("Demo 外部送信ポリシー: both tables are filled from the configuration", async () => {
-  const { context, page } = await visit("/external/");
-  await page.waitForSelector("consent-disclosure[lang=en] table");
-  const heads = await page.locator("consent-disclosure th").allTextContents();
+  const { page, context } = await visit("/external/");
+  await page.css("consent-disclosure[lang=en] table").waitFor();
+  const heads = await page.evaluate(() => [...document.querySelectorAll("consent-disclosure th")].map((th) => th.textContent));
   assert.deepEqual(heads, ["送信先", "送信される情報", "利用目的", "オプトアウト", "Recipient", "Information sent", "Purpose", "Opt-out"]);
-  assert.equal(await page.locator("consent-disclosure tbody tr").count(), 2);
+  assert.equal(await page.css("consent-disclosure tbody tr").count(), 2);
   await context.close();
 });
