@@ -11,7 +11,7 @@ use crate::catalogue::{self, Lang};
 use crate::category::{Category, Choices};
 use crate::config::{Config, Problem};
 use crate::gate::{self, Effects};
-use crate::record::{self, Decision, Record};
+use crate::record::{self, Decision, Language, Record};
 use crate::timestamp::{self, Calendar};
 
 /// What the page needs to know to show the banner: read from it, not from storage.
@@ -103,6 +103,8 @@ pub fn read_set(requested: Option<Requested>) -> Result<(Changes, Vec<Problem>),
 pub struct Session {
     config: Config,
     lang: Lang,
+    /// The visitor switched the language on this page.
+    lang_chosen: bool,
     decision: Option<Decision>,
     /// A Global Privacy Control signal that the site respects.
     gpc: bool,
@@ -114,13 +116,15 @@ impl Session {
     /// Reads the stored record (if any) under the site's rules and picks the language.
     pub fn new(config: Config, stored: Option<&Record>, env: &Env, calendar: &impl Calendar) -> Session {
         let decision = stored.and_then(|r| record::validate(r, env.now, &config.policy_version, config.expires_days, calendar));
-        let remembered = decision.as_ref().and_then(|d| d.lang);
+        // A language the visitor picked is remembered; otherwise each page speaks its own.
+        let remembered = decision.as_ref().filter(|d| d.lang_chosen).and_then(|d| d.lang);
         let lang = match (config.lang, remembered) {
             (catalogue::LangChoice::Auto, Some(lang)) => lang,
             (choice, _) => catalogue::resolve(choice, env.languages),
         };
         let gpc = env.gpc_signal && config.respect_gpc;
-        Session { config, lang, decision, gpc, analytics_loaded: false }
+        let lang_chosen = remembered.is_some();
+        Session { config, lang, lang_chosen, decision, gpc, analytics_loaded: false }
     }
 
     pub fn config(&self) -> &Config {
@@ -131,8 +135,10 @@ impl Session {
         self.lang
     }
 
+    /// The visitor's pick, with the banner's switch.
     pub fn set_lang(&mut self, lang: Lang) {
         self.lang = lang;
+        self.lang_chosen = true;
     }
 
     /// The choices in force: the decision's, or nothing granted (also under GPC).
@@ -162,8 +168,9 @@ impl Session {
     pub fn decide(&mut self, choices: Choices, now: i64, calendar: &impl Calendar) -> (Option<Record>, Effects) {
         let choices = choices.within(&self.config.categories);
         let c = &self.config;
-        let stored = record::new(choices, &c.categories, now, &c.policy_version, c.expires_days, self.lang, calendar);
-        self.decision = Some(Decision { choices, decided_at: now, lang: Some(self.lang) });
+        let language = Language { lang: self.lang, chosen: self.lang_chosen };
+        let stored = record::new(choices, &c.categories, now, &c.policy_version, c.expires_days, language, calendar);
+        self.decision = Some(Decision { choices, decided_at: now, lang: Some(self.lang), lang_chosen: self.lang_chosen });
         let effects = gate::on_change(&self.config, self.analytics_loaded, choices);
         self.analytics_loaded |= effects.load.is_some();
         (stored, effects)

@@ -21,6 +21,20 @@ pub struct Record {
     pub expires_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// The visitor picked `lang` with the banner's switch (otherwise the page's language wins).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub lang_chosen: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The banner's language at a decision, and whether the visitor picked it with the switch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Language {
+    pub lang: Lang,
+    pub chosen: bool,
 }
 
 /// The record's schema number. JSON spells a number many ways (`1`, `1.0e0`): any spelling of
@@ -83,6 +97,7 @@ pub struct Decision {
     pub choices: Choices,
     pub decided_at: i64,
     pub lang: Option<Lang>,
+    pub lang_chosen: bool,
 }
 
 /// The rules under which a record is a decision made now, for this policy version, with the
@@ -103,7 +118,7 @@ pub fn validate(record: &Record, now: i64, policy_version: &str, expires_days: u
     for category in Category::ALL {
         choices.set(category, stored.get(category).unwrap_or(false));
     }
-    Some(Decision { choices, decided_at, lang: record.lang.as_deref().and_then(Lang::from_tag) })
+    Some(Decision { choices, decided_at, lang: record.lang.as_deref().and_then(Lang::from_tag), lang_chosen: record.lang_chosen })
 }
 
 /// The record of a decision made at `now`, listing every configured optional category; `None`
@@ -114,7 +129,7 @@ pub fn new(
     now: i64,
     policy_version: &str,
     expires_days: u32,
-    lang: Lang,
+    language: Language,
     calendar: &impl Calendar,
 ) -> Option<Record> {
     Some(Record {
@@ -123,7 +138,8 @@ pub fn new(
         categories: Object(stored(choices, categories)),
         decided_at: timestamp::format(calendar, now)?,
         expires_at: timestamp::format(calendar, now + i64::from(expires_days) * defaults::DAY_MS)?,
-        lang: Some(lang.tag().to_owned()),
+        lang: Some(language.lang.tag().to_owned()),
+        lang_chosen: language.chosen,
     })
 }
 

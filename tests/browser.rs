@@ -74,7 +74,7 @@ fn a_record() -> Record {
         1_795_420_800_000,
         "1",
         180,
-        consent_banner::catalogue::Lang::Ja,
+        record::Language { lang: consent_banner::catalogue::Lang::Ja, chosen: false },
         &page::Builtins,
     )
     .unwrap()

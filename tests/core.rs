@@ -12,7 +12,7 @@ use consent_banner::config::{self, Config, Level};
 use consent_banner::consent::{self, Env, Granted, Requested, Session, View};
 use consent_banner::disclosure;
 use consent_banner::gate;
-use consent_banner::record;
+use consent_banner::record::{self, Language};
 use consent_banner::timestamp::{self, Calendar};
 use consent_banner::view;
 
@@ -301,8 +301,16 @@ fn unknown_keys_and_categories_are_ignored() {
 
 #[test]
 fn a_new_record_has_the_contract_s_shape() {
-    let record =
-        record::new(Choices { analytics: true, ..Choices::default() }, &[Category::Analytics], NOW, "1", 180, Lang::Ja, &Native).unwrap();
+    let record = record::new(
+        Choices { analytics: true, ..Choices::default() },
+        &[Category::Analytics],
+        NOW,
+        "1",
+        180,
+        Language { lang: Lang::Ja, chosen: false },
+        &Native,
+    )
+    .unwrap();
     let json = serde_json::to_string(&record).unwrap();
     assert_eq!(
         json,
@@ -468,6 +476,29 @@ fn a_decision_is_stored_and_a_returning_yes_loads_without_a_click() {
     let mut asked = Session::new(changed, Some(&record), &later, &Native);
     assert_eq!(asked.view(), View::Banner);
     assert!(asked.start().load.is_none());
+}
+
+#[test]
+fn a_language_the_visitor_switched_to_is_remembered_and_otherwise_each_page_speaks_its_own() {
+    static EN: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| vec!["en".to_string()]);
+    let english_page = Env { now: NOW, gpc_signal: false, languages: &EN };
+    // Decided on a Japanese page without switching: the English page stays English.
+    let mut session = Session::new(ga_config(), None, &env(false), &Native);
+    let (record, _) = session.decide(Choices::default(), NOW, &Native);
+    let record = record.unwrap();
+    assert_eq!((record.lang.as_deref(), record.lang_chosen), (Some("ja"), false));
+    assert_eq!(Session::new(ga_config(), Some(&record), &english_page, &Native).lang(), Lang::En);
+    // Switched to English on a Japanese page: English everywhere after.
+    let mut session = Session::new(ga_config(), None, &env(false), &Native);
+    session.set_lang(Lang::En);
+    let (record, _) = session.decide(Choices::default(), NOW, &Native);
+    let record = record.unwrap();
+    assert!(record.lang_chosen);
+    assert_eq!(Session::new(ga_config(), Some(&record), &env(false), &Native).lang(), Lang::En);
+    // A fixed data-lang still wins over the visitor's pick.
+    let mut fixed = ga_config();
+    fixed.lang = LangChoice::Fixed(Lang::Ja);
+    assert_eq!(Session::new(fixed, Some(&record), &english_page, &Native).lang(), Lang::Ja);
 }
 
 #[test]

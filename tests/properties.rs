@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use consent_banner::catalogue::Lang;
 use consent_banner::category::{Category, Choices};
 use consent_banner::config;
-use consent_banner::record;
+use consent_banner::record::{self, Language};
 use consent_banner::timestamp;
 use proptest::prelude::*;
 
@@ -91,10 +91,11 @@ proptest! {
         days in 1u32..=395,
         version in ".{0,20}",
         ja: bool,
+        chosen: bool,
     ) {
         let choices = Choices { analytics, functional, marketing };
         let lang = if ja { Lang::Ja } else { Lang::En };
-        let written = record::new(choices, &Category::ALL, now, &version, days, lang, &Native).unwrap();
+        let written = record::new(choices, &Category::ALL, now, &version, days, Language { lang, chosen }, &Native).unwrap();
         let text = serde_json::to_string(&written).unwrap();
         let read = stored(&text).unwrap();
         prop_assert_eq!(&read, &written);
@@ -105,6 +106,7 @@ proptest! {
             prop_assert_eq!(decision.choices, choices);
             prop_assert_eq!(decision.decided_at, now);
             prop_assert_eq!(decision.lang, Some(lang));
+            prop_assert_eq!(decision.lang_chosen, chosen);
         } else {
             prop_assert!(decision.is_none());
         }
