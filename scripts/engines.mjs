@@ -9,7 +9,7 @@
 //   launch(name, { proxy }) -> Engine { name, version, context({ locale, viewport }), close() }
 //   Context { page(), close() }
 //   Page { goto(url), reload(), url(), evaluate(source, arg), element(source, arg), click(element),
-//          press(key), resize({ width, height }), screenshot(path), close() }
+//          press(key), type(text), resize({ width, height }), screenshot(path), close() }
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
@@ -122,6 +122,7 @@ function puppeteerPage(page) {
       // " " is the Space key in both of puppeteer's protocols; "Space" is CDP's alone.
       return page.keyboard.press(key === "Space" ? " " : key);
     },
+    type: (text) => page.keyboard.type(text),
     resize: (viewport) => page.setViewport(viewport),
     screenshot: (path) => page.screenshot({ path }),
     close: () => page.close(),
@@ -171,19 +172,16 @@ async function webkit(proxy) {
       };
       return {
         async page() {
-          // The session's first window, then a new one per page.
-          if (open.size > 0) current = (await session.switchTo().newWindow("window")).handle;
+          // One page at a time: the session's window, left blank when its page closes.
+          if (open.size > 0) throw new Error("WebKitWebDriver opens no second window: close this context's page first");
           const handle = current;
           open.add(handle);
           const page = webkitPage(session, () => use(handle));
           page.close = async () => {
             await use(handle);
             open.delete(handle);
-            // Closing the last window would end the session: leave it blank for the next page.
-            if (open.size === 0) return session.get("about:blank");
-            await session.close();
-            current = null;
-            await use([...open][0]);
+            // Closing the window would end the session.
+            return session.get("about:blank");
           };
           await page.resize(viewport);
           return page;
@@ -268,6 +266,7 @@ function webkitPage(session, use) {
       if (key === "Shift+Tab") return actions.keyDown(Key.SHIFT).sendKeys(Key.TAB).keyUp(Key.SHIFT).perform();
       return actions.sendKeys({ Tab: Key.TAB, Enter: Key.ENTER, Space: Key.SPACE, Escape: Key.ESCAPE }[key]).perform();
     },
+    type: async (text) => (await use(), session.actions({ async: true }).sendKeys(text).perform()),
     async resize({ width, height }) {
       await use();
       // The window includes MiniBrowser's toolbar: size it so the viewport is what was asked.

@@ -30,6 +30,22 @@ for (const lang of ["en", "ja"]) {
     }
   }
 }
+// The site examples (and, once a page is given, anything else): the page with its banner, full length.
+const SITES = [
+  ["cert-ja", "/examples/cert/", "ja"], ["cert-en", "/examples/cert/en/", "en"],
+  ["cert-ja-privacy", "/examples/cert/privacy/", "ja"], ["cert-en-privacy", "/examples/cert/en/privacy/", "en"],
+  ["project", "/examples/project/", "ja"], ["project-contact", "/examples/project/contact/", "ja"],
+];
+for (const [name, path, lang] of SITES) {
+  for (const width of [375, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 800 } });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${server.port}${path}`);
+    await page.getByRole("button", { name: NAMES[lang].accept, exact: true }).waitFor();
+    await page.screenshot({ path: `${out}/site-${name}-${width}.png`, fullPage: true });
+    await context.close();
+  }
+}
 await browser.close();
 
 if (process.argv.includes("--engines")) {

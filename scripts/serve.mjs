@@ -7,6 +7,7 @@
 import { createServer } from "node:http";
 import { createServer as createSecureServer } from "node:https";
 import { brotliCompressSync, constants } from "node:zlib";
+import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -86,9 +87,26 @@ export function serve({ port = 0, host = "127.0.0.1", mounts = [], pages = new M
 /** The strict policy the demo is served under, to show the banner needs nothing looser. */
 export const DEMO_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' https://www.googletagmanager.com; style-src 'self'; img-src 'self' data:";
 
+/** Where the example project's contact form posts; the answer is its thank-you page. */
+const CONTACT = "/examples/project/contact/";
+
+/** The demo site's folders, policy and one form handler (for serve(), and for the tests). */
+export function demoSite() {
+  return {
+    headers: { "content-security-policy": DEMO_CSP },
+    mounts: [["/", "www"], ["/assets/consent-banner/", "dist/script"]],
+    respond(req, url) {
+      if (req.method !== "POST" || url.pathname !== CONTACT) return null;
+      // Read and dropped: the demo keeps nothing a visitor sends.
+      req.resume();
+      return { body: readFileSync(join("www", CONTACT, "thanks/index.html")), type: TYPES[".html"] };
+    },
+  };
+}
+
 /** The demo site exactly as `make demo` serves it. */
 export function serveDemo(port = 0) {
-  return serve({ port, headers: { "content-security-policy": DEMO_CSP }, mounts: [["/", "www"], ["/assets/consent-banner/", "dist/script"]] });
+  return serve({ port, ...demoSite() });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -2,10 +2,10 @@
 // nothing, and loads nothing from another origin before consent.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DEMO_CSP } from "../../scripts/serve.mjs";
+import { demoSite } from "../../scripts/serve.mjs";
 import { open, problems, setup } from "./harness.mjs";
 
-const ctx = setup({ mounts: [["/", "www"], ["/assets/consent-banner/", "dist/script"]], headers: { "content-security-policy": DEMO_CSP } });
+const ctx = setup(demoSite());
 const visit = (path, viewport) => open(ctx, null, { url: `${ctx.origin}${path}`, viewport });
 
 for (const [path, accept] of [["/", "Accept all"], ["/ja/", "すべて同意する"], ["/external/", "すべて同意する"], ["/privacy/", "Accept all"]]) {

@@ -67,6 +67,8 @@ export function setup(site = { mounts: MOUNTS, headers: {} }) {
       ...site,
       tls: certificate(),
       respond(req, url) {
+        const own = site.respond?.(req, url);
+        if (own) return own;
         const host = req.headers.host ?? "";
         if (host === GA_HOST) return { body: STUB_GTAG, type: "text/javascript" };
         if (host.endsWith("google-analytics.com")) return { status: 204, body: "", type: "text/plain" };
@@ -221,6 +223,10 @@ export class Page {
   }
   press(key) {
     return this.raw.press(key);
+  }
+  /** Types `text` into whatever has focus, key by key. */
+  type(text) {
+    return this.raw.type(text);
   }
   /** `fn(arg)` in the page; fn is a function (serialized) or its source. */
   evaluate(fn, arg) {
