@@ -35,6 +35,7 @@ const SITES = [
   ["cert-ja", "/examples/cert/", "ja"], ["cert-en", "/examples/cert/en/", "en"],
   ["cert-ja-privacy", "/examples/cert/privacy/", "ja"], ["cert-en-privacy", "/examples/cert/en/privacy/", "en"],
   ["project", "/examples/project/", "ja"], ["project-contact", "/examples/project/contact/", "ja"],
+  ["configure-en", "/configure/", "en"], ["configure-ja", "/ja/configure/", "ja"],
 ];
 for (const [name, path, lang] of SITES) {
   for (const width of [375, 1280]) {
@@ -42,6 +43,8 @@ for (const [name, path, lang] of SITES) {
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${server.port}${path}`);
     await page.getByRole("button", { name: NAMES[lang].accept, exact: true }).waitFor();
+    // The configurator's preview redraws once it has read the form.
+    await page.waitForTimeout(name.startsWith("configure") ? 1500 : 0);
     await page.screenshot({ path: `${out}/site-${name}-${width}.png`, fullPage: true });
     await context.close();
   }

@@ -1,0 +1,90 @@
+// The configurator: the banner's own judgement beside each field, a live preview, and an output
+// that, pasted into a blank page, gives exactly the previewed banner.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { demoSite } from "../../scripts/serve.mjs";
+import { open, problems, setup } from "./harness.mjs";
+
+const ctx = setup(demoSite());
+const visit = (path, options = {}) => open(ctx, null, { url: `${ctx.origin}${path}`, ...options });
+
+/** The preview's banner as text (its shadow root), once it shows. */
+const previewed = (page, accept) =>
+  page.waitFor((accept) => {
+    const host = document.getElementById("preview").contentDocument?.querySelector("consent-banner");
+    const text = host?.shadowRoot?.textContent ?? "";
+    return text.includes(accept) && text;
+  }, accept, { what: "the preview's banner" });
+
+/** Types `text` into the field labelled `label` (replacing what is there), as a visitor does. */
+async function fill(page, label, text) {
+  await page.evaluate((label) => {
+    const field = [...document.querySelectorAll("label")].find((l) => l.textContent === label)?.control;
+    field.focus();
+    field.select?.();
+  }, label);
+  await page.type(text);
+}
+
+for (const [path, accept] of [["/configure/", "Accept all"], ["/ja/configure/", "すべて同意する"]]) {
+  test(`${path}: the preview shows the banner; nothing from another origin, no CSP violation, nothing logged`, async () => {
+    const { page, context, net } = await visit(path);
+    await page.button(accept).waitFor();
+    assert.match(await previewed(page, accept), new RegExp(accept));
+    await page.settle(300);
+    assert.deepEqual(net.requests().filter((u) => !u.startsWith(`${ctx.origin}/`)), []);
+    const record = await page.record();
+    assert.deepEqual(record.violations, []);
+    assert.deepEqual(problems(record.console), []);
+    assert.deepEqual(record.errors, []);
+    assert.equal(await page.evaluate(() => localStorage.getItem("consent-banner")), null, "the preview keeps its storage apart");
+    await context.close();
+  });
+}
+
+test("The configurator's fields and outputs have the names the contract gives them", async () => {
+  const { page, context } = await visit("/configure/");
+  const labelled = await page.evaluate(() => [...document.querySelectorAll("input, textarea")].map((c) => c.labels?.[0]?.textContent));
+  for (const name of ["GA4 measurement ID", "Privacy policy URL", "Script tag", "Configuration JSON"]) assert.ok(labelled.includes(name), name);
+  await context.close();
+});
+
+test("A bad GA4 ID shows the banner's own message beside the field", async () => {
+  const { page, context } = await visit("/configure/");
+  await previewed(page, "Accept all");
+  await fill(page, "GA4 measurement ID", "UA-12345-1");
+  const note = await page.waitFor(() => document.getElementById("problem-gaId").textContent, null, { what: "the GA4 ID's message" });
+  assert.match(note, /data-ga-id/);
+  assert.match(note, /UA-12345-1/);
+  assert.equal(await page.evaluate(() => document.getElementById("f-gaId").getAttribute("aria-describedby")), "problem-gaId");
+  // Fixed, the message goes.
+  await fill(page, "GA4 measurement ID", "G-GOOD12345");
+  await page.waitFor(() => document.getElementById("problem-gaId").textContent === "", null, { what: "the message to go" });
+  assert.match(await page.css("#out-tag").evaluate((t) => t.value), /data-ga-id="G-GOOD12345"/);
+  await context.close();
+});
+
+test("The output pasted into a blank page gives the previewed banner", async () => {
+  const { page, context } = await visit("/configure/");
+  await previewed(page, "Accept all");
+  await fill(page, "GA4 measurement ID", "G-PASTE1234");
+  await fill(page, "Privacy policy URL", "/policy/");
+  await fill(page, "Banner title (English)", "Cookies & you <b>");
+  await page.css("#f-cat-marketing").click();
+  const preview = await page.waitFor(() => {
+    const text = document.getElementById("preview").contentDocument?.querySelector("consent-banner")?.shadowRoot?.textContent ?? "";
+    return text.includes("Cookies & you <b>") && text;
+  }, null, { what: "the redrawn preview" });
+  const out = await page.evaluate(() => ({ tag: document.getElementById("out-tag").value, json: document.getElementById("out-json").value }));
+  assert.match(out.json, /"marketing"/);
+  assert.match(out.tag, /data-config="consent-config"/);
+  await context.close();
+  const blank = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title>${out.json}${out.tag}</head><body></body></html>`;
+  const pasted = await open(ctx, blank, { path: "/pasted.html" });
+  await pasted.page.button("Accept all").waitFor();
+  const text = await pasted.page.evaluate(() => document.querySelector("consent-banner").shadowRoot.textContent);
+  assert.equal(text, preview);
+  assert.equal(await pasted.page.inBanner("link", "Privacy policy").attr("href"), "/policy/");
+  assert.deepEqual(problems(await pasted.page.messages()), []);
+  await pasted.context.close();
+});

@@ -1,0 +1,219 @@
+// The configurator: a form for every setting of the contract, the script tag and JSON block it
+// amounts to, and a live preview of the real banner mounted from exactly that output. What is
+// wrong with the settings is what the banner itself logs in the preview, shown beside the field
+// it names: the configurator has no rules of its own.
+const JA = document.documentElement.lang === "ja";
+const t = (en, ja) => (JA ? ja : en);
+const SCRIPT_SRC = "/assets/consent-banner/consent-banner.js";
+const CONFIG_ID = "consent-config";
+const LANGS = ["en", "ja"];
+const CATEGORIES = [["analytics", t("Analytics", "分析")], ["functional", t("Functional", "機能")], ["marketing", t("Marketing", "広告")]];
+
+// The script tag's settings: JSON key, attribute, label, control, default.
+const SETTINGS = [
+  { key: "gaId", attr: "data-ga-id", label: t("GA4 measurement ID", "GA4 測定ID"), placeholder: "G-XXXXXXXXXX" },
+  { key: "policyUrl", attr: "data-policy-url", label: t("Privacy policy URL", "プライバシーポリシーのURL"), placeholder: "/privacy/" },
+  { key: "lang", attr: "data-lang", label: t("Banner language", "バナーの言語"), initial: "auto",
+    options: [["auto", t("The page's, else the browser's", "ページ、なければブラウザの言語")], ["en", "English"], ["ja", "日本語"]] },
+  { key: "policyVersion", attr: "data-policy-version", label: t("Policy version (a new one asks again)", "ポリシーの版（変えると再度確認）"), initial: "1" },
+  { key: "expiresDays", attr: "data-expires-days", label: t("Days a decision stays valid (1–395)", "同意の有効日数（1〜395）"), initial: "180", inputmode: "numeric" },
+  { key: "gpc", attr: "data-gpc", label: t("Global Privacy Control signal", "GPC（グローバル・プライバシー・コントロール）"), initial: "respect",
+    options: [["respect", t("Respect it: no banner, nothing loads", "尊重する（バナーを出さず何も読み込まない）")], ["ignore", t("Ignore it", "無視する")]] },
+  { key: "reopen", attr: "data-reopen", label: t("Show the reopen control after a decision", "選択後に設定ボタンを表示する"), initial: "true", checkbox: true },
+];
+const TEXTS = [
+  ["title", t("Banner title", "バナーの見出し")],
+  ["description", t("Banner text", "バナーの本文")],
+  ["policyLink", t("Policy link text", "ポリシーへのリンクの文言")],
+  ["dialogTitle", t("Settings dialog title", "設定画面の見出し")],
+  ["dialogDescription", t("Settings dialog text", "設定画面の説明")],
+  ["region", t("Banner's name for screen readers", "スクリーンリーダー向けのバナーの名前")],
+];
+const SERVICE_TEXTS = [["recipient", t("Recipient", "送信先")], ["data", t("Information sent", "送信される情報")], ["purpose", t("Purpose", "利用目的")]];
+const SERVICE_URLS = [["optOutUrl", t("Opt-out URL", "オプトアウトのURL")], ["policyUrl", t("Recipient's privacy policy URL", "送信先のプライバシーポリシーのURL")]];
+const LANG_NAMES = { en: t("English", "英語"), ja: t("Japanese", "日本語") };
+
+const $ = (id) => document.getElementById(id);
+const form = $("settings");
+
+function el(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+/** A labelled control, with a place for the banner's messages about it. */
+function field(id, label, control, problemKey) {
+  control.id = id;
+  const labelEl = el("label", { htmlFor: id, textContent: label });
+  const wrap = control.type === "checkbox" ? el("div", { className: "check" }, control, labelEl) : el("div", { className: "field" }, labelEl, control);
+  if (problemKey) {
+    const note = el("p", { className: "problem", id: `problem-${problemKey}` });
+    note.dataset.for = problemKey;
+    control.setAttribute("aria-describedby", note.id);
+    wrap.append(note);
+  }
+  return wrap;
+}
+
+function build() {
+  const basics = el("fieldset", {}, el("legend", { textContent: t("Script tag", "scriptタグ") }));
+  for (const s of SETTINGS) {
+    let control;
+    if (s.checkbox) {
+      control = el("input", { type: "checkbox", checked: s.initial === "true" });
+    } else if (s.options) {
+      control = el("select", {}, ...s.options.map(([value, text]) => el("option", { value, textContent: text })));
+      control.value = s.initial;
+    } else {
+      control = el("input", { type: "text", value: s.initial ?? "", placeholder: s.placeholder ?? "", spellcheck: false });
+      if (s.inputmode) control.inputMode = s.inputmode;
+    }
+    control.name = s.key;
+    basics.append(field(`f-${s.key}`, s.label, control, s.key));
+  }
+  const categories = el("fieldset", {}, el("legend", { textContent: t("Optional categories (necessary is always on)", "任意のカテゴリ（必須は常に有効）") }));
+  for (const [name, label] of CATEGORIES) {
+    const box = el("input", { type: "checkbox", name: "category", value: name, checked: name === "analytics", id: `f-cat-${name}` });
+    categories.append(el("div", { className: "check" }, box, el("label", { htmlFor: box.id, textContent: label })));
+  }
+  categories.append(el("p", { className: "problem", id: "problem-categories" }));
+
+  const services = el("fieldset", { id: "services" }, el("legend", { textContent: t("Services (外部送信: what is sent to whom)", "サービス（外部送信の内容）") }));
+  services.append(
+    el("p", { className: "hint", textContent: t("With a GA4 ID and no service \"ga4\", the built-in Google Analytics 4 entry is used.", "GA4 測定IDがあり、id が「ga4」のサービスがなければ、Google アナリティクス 4 の既定の記載を使います。") }),
+    el("div", { id: "service-list" }),
+    el("button", { type: "button", id: "add-service", textContent: t("Add a service", "サービスを追加") }),
+    el("p", { className: "problem", id: "problem-services" }),
+  );
+  const texts = el("fieldset", {}, el("legend", { textContent: t("Texts (empty: the built-in wording)", "文言（空欄は既定の文言）") }));
+  for (const [key, label] of TEXTS) {
+    for (const lang of LANGS) {
+      const control = el(key.endsWith("escription") ? "textarea" : "input", { name: `text-${lang}-${key}`, rows: 3, lang });
+      texts.append(field(`f-text-${lang}-${key}`, `${label} (${LANG_NAMES[lang]})`, control));
+    }
+  }
+  texts.append(el("p", { className: "problem", id: "problem-texts" }));
+  form.append(basics, categories, services, texts);
+  $("add-service").addEventListener("click", () => {
+    addService();
+    update();
+  });
+}
+
+let services = 0;
+function addService() {
+  const n = ++services;
+  const box = el("fieldset", { className: "service" }, el("legend", { textContent: `${t("Service", "サービス")} ${n}` }));
+  box.append(field(`f-svc-${n}-id`, "id", el("input", { name: "svc-id", spellcheck: false })));
+  const category = el("select", { name: "svc-category" }, ...CATEGORIES.map(([value, text]) => el("option", { value, textContent: text })));
+  box.append(field(`f-svc-${n}-category`, t("Category", "カテゴリ"), category));
+  for (const [key, label] of SERVICE_TEXTS) {
+    for (const lang of LANGS) box.append(field(`f-svc-${n}-${key}-${lang}`, `${label} (${LANG_NAMES[lang]})`, el("input", { name: `svc-${key}-${lang}`, lang })));
+  }
+  for (const [key, label] of SERVICE_URLS) box.append(field(`f-svc-${n}-${key}`, label, el("input", { name: `svc-${key}`, spellcheck: false })));
+  const remove = el("button", { type: "button", textContent: `${t("Remove service", "削除：サービス")} ${n}` });
+  remove.addEventListener("click", () => {
+    box.remove();
+    update();
+  });
+  box.append(remove);
+  $("service-list").append(box);
+}
+
+/** The form as the contract's settings. */
+function read() {
+  const value = (name) => form.elements[name];
+  const attrs = [];
+  for (const s of SETTINGS) {
+    const control = value(s.key);
+    const v = s.checkbox ? String(control.checked) : control.value.trim();
+    if (v !== "" && v !== (s.initial ?? "")) attrs.push([s.attr, v]);
+  }
+  const config = {};
+  const categories = [...form.querySelectorAll("input[name=category]:checked")].map((c) => c.value);
+  if (categories.join() !== "analytics") config.categories = categories;
+  const list = [...form.querySelectorAll(".service")].map((box) => {
+    const get = (name) => box.querySelector(`[name="${name}"]`).value.trim();
+    const service = { id: get("svc-id"), category: get("svc-category") };
+    for (const [key] of SERVICE_TEXTS) {
+      const both = Object.fromEntries(LANGS.map((lang) => [lang, get(`svc-${key}-${lang}`)]).filter(([, v]) => v));
+      if (Object.keys(both).length) service[key] = both;
+    }
+    for (const [key] of SERVICE_URLS) if (get(`svc-${key}`)) service[key] = get(`svc-${key}`);
+    return service;
+  });
+  if (list.length) config.services = list;
+  const texts = {};
+  for (const lang of LANGS) {
+    for (const [key] of TEXTS) {
+      const v = value(`text-${lang}-${key}`).value.trim();
+      if (v) (texts[lang] ??= {})[key] = v;
+    }
+  }
+  if (Object.keys(texts).length) config.texts = texts;
+  return { attrs, config };
+}
+
+const attr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+
+/** What a site owner pastes: the tag, and the JSON block when a setting needs one. */
+function output({ attrs, config }) {
+  const json = Object.keys(config).length > 0;
+  const all = [["src", SCRIPT_SRC], ...attrs, ...(json ? [["data-config", CONFIG_ID]] : [])];
+  const tag = `<script ${all.map(([k, v]) => `${k}="${attr(v)}"`).join("\n        ")}\n        defer></script>`;
+  // "<" escaped, so no text can close the element early.
+  const block = json ? `<script type="application/json" id="${CONFIG_ID}">\n${JSON.stringify(config, null, 2).replace(/</g, "\\u003c")}\n</script>` : "";
+  return { tag, block };
+}
+
+let redraws = 0;
+let timer;
+function update() {
+  const { tag, block } = output(read());
+  $("out-tag").value = tag;
+  $("out-json").value = block || t("(none needed: the tag holds every setting)", "（不要：すべての設定がタグにあります）");
+  $("out-json").dataset.empty = block ? "" : "true";
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    const text = block ? `${block}\n${tag}` : tag;
+    $("preview").src = `/configure/preview.html?lang=${JA ? "ja" : "en"}&redraw=${++redraws}#${encodeURIComponent(text)}`;
+  }, 250);
+}
+
+/** The banner's own messages, beside the setting each names. */
+function show(problems) {
+  for (const note of document.querySelectorAll(".problem")) note.textContent = "";
+  const general = $("problem-general");
+  for (const { level, message } of problems) {
+    const setting = SETTINGS.find((s) => message.includes(s.attr) || message.includes(`"${s.key}"`));
+    const section = ["categories", "services", "texts"].find((k) => message.includes(`"${k}"`) || (k === "services" && /service/.test(message)));
+    const note = setting ? $(`problem-${setting.key}`) : section ? $(`problem-${section}`) : general;
+    note.append(el("span", { className: level, textContent: message }));
+  }
+  $("problem-count").textContent = problems.length
+    ? t(`The banner reports ${problems.length} problem(s) with these settings.`, `この設定には問題が ${problems.length} 件あります。`)
+    : t("The banner accepts these settings.", "この設定に問題はありません。");
+}
+
+addEventListener("message", (e) => {
+  if (e.origin === location.origin && e.data?.type === "consent-banner-preview") show(e.data.problems);
+});
+
+for (const id of ["copy-tag", "copy-json"]) {
+  $(id).addEventListener("click", async (e) => {
+    const source = $(e.currentTarget.getAttribute("aria-controls"));
+    if (source.dataset.empty === "true") return;
+    try {
+      await navigator.clipboard.writeText(source.value);
+      e.currentTarget.textContent = t("Copied", "コピーしました");
+    } catch {
+      source.select();
+    }
+  });
+}
+
+build();
+form.addEventListener("input", update);
+form.addEventListener("change", update);
+update();

@@ -1,0 +1,46 @@
+// The configurator's preview: mounts the real banner from the configurator's output (the text in
+// this page's #hash, exactly what a site owner pastes), with storage kept in memory so the demo's
+// own decision is untouched, and reports every message the banner logs to the configurator.
+(() => {
+  const memory = new Map();
+  const storage = {
+    getItem: (k) => (memory.has(k) ? memory.get(k) : null),
+    setItem: (k, v) => void memory.set(k, String(v)),
+    removeItem: (k) => void memory.delete(k),
+    clear: () => memory.clear(),
+    key: (i) => [...memory.keys()][i] ?? null,
+    get length() {
+      return memory.size;
+    },
+  };
+  Object.defineProperty(window, "localStorage", { value: storage, configurable: true });
+
+  const problems = [];
+  const report = () => parent.postMessage({ type: "consent-banner-preview", problems }, location.origin);
+  for (const level of ["error", "warn"]) {
+    const original = console[level];
+    console[level] = (...args) => {
+      problems.push({ level, message: args.map(String).join(" ") });
+      report();
+      return original.apply(console, args);
+    };
+  }
+
+  // The preview page is written in the configurator's language, as a site's page would be.
+  document.documentElement.lang = new URLSearchParams(location.search).get("lang") === "ja" ? "ja" : "en";
+
+  // Elements parsed from text do not run: copy each into one made here, in order.
+  const output = new DOMParser().parseFromString(decodeURIComponent(location.hash.slice(1)), "text/html");
+  for (const source of output.querySelectorAll("script")) {
+    const script = document.createElement("script");
+    for (const { name, value } of source.attributes) script.setAttribute(name, value);
+    script.textContent = source.textContent;
+    document.head.append(script);
+  }
+  const ready = setInterval(() => {
+    if (window.consentBanner) {
+      clearInterval(ready);
+      report();
+    }
+  }, 50);
+})();
