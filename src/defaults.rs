@@ -24,3 +24,6 @@ pub const DISCLOSURE_TAG: &str = "consent-disclosure";
 pub const CHANGE_EVENT: &str = "consent-banner:change";
 /// Prefix of every console message, so a site owner can tell where it came from.
 pub const LOG_PREFIX: &str = "consent-banner: ";
+
+/// Space kept between a focused page field and the first layer when the banner scrolls it clear.
+pub const FOCUS_MARGIN_PX: f64 = 16.0;

@@ -201,6 +201,16 @@ fn on_control(control: &Element) {
     }
 }
 
+/// Something in the page got focus.
+fn on_focus(target: &Element) {
+    with_app(|app| app.banner.as_ref().map(|b| b.keep_clear(target)));
+}
+
+/// The viewport changed size: the first layer may have too.
+fn on_resize() {
+    with_app(|app| app.banner.as_ref().map(Banner::reserve));
+}
+
 /// Escape closes the dialog; Tab wraps inside it.
 fn on_key(event: KeyboardEvent) {
     match event.key().as_str() {

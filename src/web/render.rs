@@ -11,7 +11,7 @@ use web_sys::{
 use crate::catalogue::{Lang, Texts};
 use crate::category::{Category, Choices};
 use crate::consent::{Session, View};
-use crate::defaults::HOST_TAG;
+use crate::defaults::{self, HOST_TAG};
 use crate::disclosure::{self, Row};
 use crate::view;
 
@@ -22,6 +22,9 @@ const CSS: &str = include_str!("banner.css");
 /// The focusable controls of the dialog, in order, for Tab to wrap around.
 const FOCUSABLE: &str = "button:not([disabled]),a[href]";
 
+/// The page's root property that keeps a focused field clear of the first layer.
+const SCROLL_PADDING: &str = "scroll-padding-bottom";
+
 /// The banner's part of the page.
 pub struct Banner {
     root: ShadowRoot,
@@ -31,8 +34,12 @@ pub struct Banner {
     modal: Element,
     /// Where focus returns when the dialog closes.
     pub opener: Option<HtmlElement>,
+    /// The page root's own `scroll-padding-bottom`, put back when the first layer goes.
+    page_padding: String,
     _click: Closure<dyn FnMut(Event)>,
     _keydown: Closure<dyn FnMut(KeyboardEvent)>,
+    _resize: Closure<dyn FnMut()>,
+    _focusin: Closure<dyn FnMut(Event)>,
 }
 
 impl Banner {
@@ -57,8 +64,47 @@ impl Banner {
         let keydown = Closure::<dyn FnMut(KeyboardEvent)>::new(super::on_key);
         root.add_event_listener_with_callback("click", click.as_ref().unchecked_ref())?;
         root.add_event_listener_with_callback("keydown", keydown.as_ref().unchecked_ref())?;
+        // The first layer's height follows the viewport's width (a phone turned, a zoom).
+        let resize = Closure::<dyn FnMut()>::new(super::on_resize);
+        super::page::window().ok_or(JsValue::NULL)?.add_event_listener_with_callback("resize", resize.as_ref().unchecked_ref())?;
+        // WebKit scrolls a focused field into view without the scroll padding: see keep_clear.
+        let focusin = Closure::<dyn FnMut(Event)>::new(|event: Event| {
+            if let Some(target) = event.target().and_then(cast::<Element>) {
+                super::on_focus(&target);
+            }
+        });
+        doc.add_event_listener_with_callback("focusin", focusin.as_ref().unchecked_ref())?;
         doc.body().ok_or(JsValue::NULL)?.append_child(&host)?;
-        Ok(Banner { root, main, modal, opener: None, _click: click, _keydown: keydown })
+        let page_padding = page_root().map(|r| r.style().get_property_value(SCROLL_PADDING).unwrap_or_default()).unwrap_or_default();
+        Ok(Banner { root, main, modal, opener: None, page_padding, _click: click, _keydown: keydown, _resize: resize, _focusin: focusin })
+    }
+
+    /// A page element that gets focus while the first layer shows is scrolled clear of it when
+    /// it would sit entirely beneath it. Only its position is read.
+    pub fn keep_clear(&self, target: &Element) {
+        // Focus inside the banner reaches the page as its host element.
+        if target.local_name() == HOST_TAG {
+            return;
+        }
+        let Some(banner) = self.main.query_selector(".banner").ok().flatten() else { return };
+        let (top, at) = (banner.get_bounding_client_rect().top(), target.get_bounding_client_rect());
+        if at.top() >= top {
+            if let Some(window) = super::page::window() {
+                window.scroll_by_with_x_and_y(0.0, at.bottom() - top + defaults::FOCUS_MARGIN_PX);
+            }
+        }
+    }
+
+    /// While the first layer shows, the page reserves its height as scroll padding, so a field
+    /// focused under it is scrolled above it rather than hidden (WCAG 2.4.11); then the page's
+    /// own value is put back.
+    pub fn reserve(&self) {
+        let Some(style) = page_root().map(|r| r.style()) else { return };
+        let _ = match self.main.query_selector(".banner").ok().flatten() {
+            Some(banner) => style.set_property(SCROLL_PADDING, &format!("{}px", banner.get_bounding_client_rect().height().ceil() as u32)),
+            None if self.page_padding.is_empty() => style.remove_property(SCROLL_PADDING).map(drop),
+            None => style.set_property(SCROLL_PADDING, &self.page_padding),
+        };
     }
 
     fn dialog(&self) -> Option<HtmlDialogElement> {
@@ -77,11 +123,13 @@ impl Banner {
         let node = match session.view() {
             View::Hidden => {
                 self.main.replace_children_with_node_0();
+                self.reserve();
                 return Ok(());
             }
             View::Reopen => {
                 self.main.replace_children_with_node_0();
                 button(&doc, &self.main, "settings", Some("reopen"), t.reopen, &[("lang", lang.tag())])?;
+                self.reserve();
                 return Ok(());
             }
             View::Banner => {
@@ -102,6 +150,7 @@ impl Banner {
             }
         };
         self.main.replace_children_with_node_1(&node);
+        self.reserve();
         Ok(())
     }
 
@@ -177,6 +226,11 @@ impl Banner {
             let _ = to.focus();
         }
     }
+}
+
+/// The page's `<html>` element.
+fn page_root() -> Option<HtmlElement> {
+    document()?.document_element().and_then(cast)
 }
 
 /// An element with attributes.
