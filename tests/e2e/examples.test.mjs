@@ -74,8 +74,8 @@ test("Project: the banner shows the site's own notice on access information", as
   await context.close();
 });
 
-test("Project contact form: reached, filled and sent by keyboard with the banner open; the banner reads nothing", async () => {
-  const { page, context, net } = await visit("/examples/project/contact/");
+test("Project contact form on a phone: reached, filled and sent by keyboard with the banner open, no field hidden under it; the banner reads nothing", async () => {
+  const { page, context, net } = await visit("/examples/project/contact/", { viewport: { width: 375, height: 740 } });
   await page.button("すべて同意する").waitFor();
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute("name") ?? document.activeElement?.tagName);
   for (let i = 0; i < 20 && (await focused()) !== "subject"; i++) await page.press("Tab");
@@ -83,6 +83,13 @@ test("Project contact form: reached, filled and sent by keyboard with the banner
   net.reset();
   for (const [field, text] of [["subject", "Data request"], ["name", "Yamada Taro"], ["email", "taro@example.jp"], ["tel", "03-1234-5678"], ["message", "Hello"]]) {
     assert.equal(await focused(), field);
+    // Focus not obscured (WCAG 2.4.11): a focused field is never entirely under the banner.
+    const clear = await page.evaluate(() => {
+      const banner = document.querySelector("consent-banner").shadowRoot.querySelector("[role=region]").getBoundingClientRect();
+      const at = document.activeElement.getBoundingClientRect();
+      return at.top < banner.top || `${document.activeElement.name}: ${at.top}-${at.bottom} under the banner at ${banner.top}`;
+    });
+    assert.equal(clear, true);
     await page.type(text);
     await page.press("Tab");
   }
@@ -96,6 +103,7 @@ test("Project contact form: reached, filled and sent by keyboard with the banner
   await page.press("Enter");
   await page.waitFor(() => document.querySelector("h1")?.textContent === "お問い合わせを受け付けました");
   assert.equal(posts(), before + 1, "the form reached the demo server");
+  await page.ready();
   assert.equal(await page.evaluate(() => window.consentBanner.get().decided), false, "nothing was decided for the visitor");
   assert.equal(await page.evaluate(() => localStorage.getItem("consent-banner")), null);
   await context.close();
