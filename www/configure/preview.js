@@ -27,7 +27,9 @@
   }
 
   // The preview page is written in the configurator's language, as a site's page would be.
-  document.documentElement.lang = new URLSearchParams(location.search).get("lang") === "ja" ? "ja" : "en";
+  const ja = new URLSearchParams(location.search).get("lang") === "ja";
+  document.documentElement.lang = ja ? "ja" : "en";
+  document.querySelector("main p").textContent = ja ? "あなたのサイトのページ。" : "A page of your site.";
 
   // Elements parsed from text do not run: copy each into one made here, in order.
   const output = new DOMParser().parseFromString(decodeURIComponent(location.hash.slice(1)), "text/html");
