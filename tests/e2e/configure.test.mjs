@@ -88,3 +88,13 @@ test("The output pasted into a blank page gives the previewed banner", async () 
   assert.deepEqual(problems(await pasted.page.messages()), []);
   await pasted.context.close();
 });
+
+test("The script's URL is the site's; the preview keeps using the demo's copy", async () => {
+  const { page, context } = await visit("/configure/");
+  await previewed(page, "Accept all");
+  await fill(page, "Where your site serves consent-banner.js", "/static/cb/consent-banner.js");
+  await fill(page, "Banner title (English)", "Redrawn");
+  await page.waitFor(() => document.getElementById("preview").contentDocument?.querySelector("consent-banner")?.shadowRoot?.textContent.includes("Redrawn"), null, { what: "the redrawn preview" });
+  assert.match(await page.css("#out-tag").evaluate((t) => t.value), /^<script src="\/static\/cb\/consent-banner.js"/);
+  await context.close();
+});

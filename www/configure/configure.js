@@ -58,6 +58,8 @@ function field(id, label, control, problemKey) {
 
 function build() {
   const basics = el("fieldset", {}, el("legend", { textContent: t("Script tag", "scriptタグ") }));
+  const src = el("input", { type: "text", name: "src", value: SCRIPT_SRC, spellcheck: false });
+  basics.append(field("f-src", t("Where your site serves consent-banner.js", "consent-banner.js を置くURL"), src));
   for (const s of SETTINGS) {
     let control;
     if (s.checkbox) {
@@ -158,9 +160,9 @@ function read() {
 const attr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 
 /** What a site owner pastes: the tag, and the JSON block when a setting needs one. */
-function output({ attrs, config }) {
+function output({ attrs, config, src = form.elements.src.value.trim() || SCRIPT_SRC }) {
   const json = Object.keys(config).length > 0;
-  const all = [["src", SCRIPT_SRC], ...attrs, ...(json ? [["data-config", CONFIG_ID]] : [])];
+  const all = [["src", src], ...attrs, ...(json ? [["data-config", CONFIG_ID]] : [])];
   const tag = `<script ${all.map(([k, v]) => `${k}="${attr(v)}"`).join("\n        ")}\n        defer></script>`;
   // "<" escaped, so no text can close the element early.
   const block = json ? `<script type="application/json" id="${CONFIG_ID}">\n${JSON.stringify(config, null, 2).replace(/</g, "\\u003c")}\n</script>` : "";
@@ -176,7 +178,9 @@ function update() {
   $("out-json").dataset.empty = block ? "" : "true";
   clearTimeout(timer);
   timer = setTimeout(() => {
-    const text = block ? `${block}\n${tag}` : tag;
+    // The preview loads the demo's own copy, wherever the site will serve it.
+    const here = output({ ...read(), src: SCRIPT_SRC });
+    const text = here.block ? `${here.block}\n${here.tag}` : here.tag;
     $("preview").src = `/configure/preview.html?lang=${JA ? "ja" : "en"}&redraw=${++redraws}#${encodeURIComponent(text)}`;
   }, 250);
 }
