@@ -206,7 +206,7 @@ fn on_focus(target: &Element) {
     with_app(|app| app.banner.as_ref().map(|b| b.keep_clear(target)));
 }
 
-/// The viewport changed size: the first layer may have too.
+/// The first layer changed size (or was first laid out).
 fn on_resize() {
     with_app(|app| app.banner.as_ref().map(Banner::reserve));
 }

@@ -5,7 +5,8 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CssStyleSheet, Document, Element, Event, HtmlDialogElement, HtmlElement, KeyboardEvent, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    CssStyleSheet, Document, Element, Event, HtmlDialogElement, HtmlElement, KeyboardEvent, ResizeObserver, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
 };
 
 use crate::catalogue::{Lang, Texts};
@@ -38,7 +39,10 @@ pub struct Banner {
     page_padding: String,
     _click: Closure<dyn FnMut(Event)>,
     _keydown: Closure<dyn FnMut(KeyboardEvent)>,
-    _resize: Closure<dyn FnMut()>,
+    /// Watches the first layer's size (drawn, its fonts loaded, a phone turned) without forcing a
+    /// layout of its own.
+    sizes: ResizeObserver,
+    _resized: Closure<dyn FnMut()>,
     _focusin: Closure<dyn FnMut(Event)>,
 }
 
@@ -64,9 +68,8 @@ impl Banner {
         let keydown = Closure::<dyn FnMut(KeyboardEvent)>::new(super::on_key);
         root.add_event_listener_with_callback("click", click.as_ref().unchecked_ref())?;
         root.add_event_listener_with_callback("keydown", keydown.as_ref().unchecked_ref())?;
-        // The first layer's height follows the viewport's width (a phone turned, a zoom).
-        let resize = Closure::<dyn FnMut()>::new(super::on_resize);
-        super::page::window().ok_or(JsValue::NULL)?.add_event_listener_with_callback("resize", resize.as_ref().unchecked_ref())?;
+        let resized = Closure::<dyn FnMut()>::new(super::on_resize);
+        let sizes = ResizeObserver::new(resized.as_ref().unchecked_ref())?;
         // WebKit scrolls a focused field into view without the scroll padding: see keep_clear.
         let focusin = Closure::<dyn FnMut(Event)>::new(|event: Event| {
             if let Some(target) = event.target().and_then(cast::<Element>) {
@@ -76,7 +79,18 @@ impl Banner {
         doc.add_event_listener_with_callback("focusin", focusin.as_ref().unchecked_ref())?;
         doc.body().ok_or(JsValue::NULL)?.append_child(&host)?;
         let page_padding = page_root().map(|r| r.style().get_property_value(SCROLL_PADDING).unwrap_or_default()).unwrap_or_default();
-        Ok(Banner { root, main, modal, opener: None, page_padding, _click: click, _keydown: keydown, _resize: resize, _focusin: focusin })
+        Ok(Banner {
+            root,
+            main,
+            modal,
+            opener: None,
+            page_padding,
+            _click: click,
+            _keydown: keydown,
+            sizes,
+            _resized: resized,
+            _focusin: focusin,
+        })
     }
 
     /// A page element that gets focus while the first layer shows is scrolled clear of it when
@@ -95,7 +109,7 @@ impl Banner {
         }
     }
 
-    /// While the first layer shows, the page reserves its height as scroll padding, so a field
+    /// While the first layer shows (its size as the observer reports it), the page reserves its height as scroll padding, so a field
     /// focused under it is scrolled above it rather than hidden (WCAG 2.4.11); then the page's
     /// own value is put back.
     pub fn reserve(&self) {
@@ -123,12 +137,14 @@ impl Banner {
         let node = match session.view() {
             View::Hidden => {
                 self.main.replace_children_with_node_0();
+                self.sizes.disconnect();
                 self.reserve();
                 return Ok(());
             }
             View::Reopen => {
                 self.main.replace_children_with_node_0();
                 button(&doc, &self.main, "settings", Some("reopen"), t.reopen, &[("lang", lang.tag())])?;
+                self.sizes.disconnect();
                 self.reserve();
                 return Ok(());
             }
@@ -150,7 +166,9 @@ impl Banner {
             }
         };
         self.main.replace_children_with_node_1(&node);
-        self.reserve();
+        // Reserved once laid out: the observer reports its first size before the next paint.
+        self.sizes.disconnect();
+        self.sizes.observe(&node);
         Ok(())
     }
 
@@ -225,6 +243,12 @@ impl Banner {
             event.prevent_default();
             let _ = to.focus();
         }
+    }
+}
+
+impl Drop for Banner {
+    fn drop(&mut self) {
+        self.sizes.disconnect();
     }
 }
 
