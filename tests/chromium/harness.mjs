@@ -5,32 +5,17 @@
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
+import { MOUNTS, STUB_GTAG } from "../e2e/harness.mjs";
+
+// The same pages as every engine's suite.
+export { html } from "../e2e/harness.mjs";
 
 export const GA_ORIGIN = "https://www.googletagmanager.com";
-export const SCRIPT_PATH = "/assets/consent-banner/consent-banner.js";
-
-// What "gtag.js" does here, as the real one would: read the queued commands, and set first-party
-// cookies only when the latest consent grants analytics_storage and no ga-disable flag is set.
-const STUB_GTAG = `(function(){window.__gtagRuns=(window.__gtagRuns||0)+1;
-var granted=false,ids=[];(window.dataLayer||[]).forEach(function(a){
-if(a[0]==="consent"&&a[2]&&a[2].analytics_storage)granted=a[2].analytics_storage==="granted";
-if(a[0]==="config")ids.push(a[1]);});
-if(granted&&ids.every(function(id){return !window["ga-disable-"+id]})){
-document.cookie="_ga=GA1.1.123.456; path=/; max-age=3600";
-document.cookie="_ga_TEST=GS1.1.1; path=/; max-age=3600";}})();`;
 
 export function setup() {
   const ctx = {};
   before(async () => {
-    ctx.server = await serve({
-      mounts: [
-        ["/assets/consent-banner/", "dist/script"],
-        ["/deep/sub/path/cb/", "dist/script"],
-        ["/npm/", "dist/npm"],
-        ["/vite/", "tests/consumers/vite/dist"],
-        ["/webpack/", "tests/consumers/webpack"],
-      ],
-    });
+    ctx.server = await serve({ mounts: MOUNTS });
     ctx.origin = `http://127.0.0.1:${ctx.server.port}`;
     ctx.browser = await chromium.launch({
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -45,15 +30,6 @@ export function setup() {
 }
 
 let pageCounter = 0;
-
-/** A test page: `attrs` become the script tag's attributes (`null` leaves the tag out). */
-export function html({ attrs = { "data-ga-id": "G-TEST123", "data-policy-url": "/privacy/" }, lang = "en", head = "", body = "", src = SCRIPT_PATH, tag = "defer" } = {}) {
-  const attributes = Object.entries(attrs ?? {})
-    .map(([k, v]) => ` ${k}="${String(v).replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`)
-    .join("");
-  const script = attrs === null ? "" : `<script src="${src}"${attributes}${tag ? ` ${tag}` : ""}></script>`;
-  return `<!doctype html><html${lang ? ` lang="${lang}"` : ""}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>test</title>${head}${script}</head><body><main><h1>A public-interest site</h1><p>Some content.</p></main>${body}</body></html>`;
-}
 
 /**
  * Opens `body` (an HTML string) at a fresh path in a fresh context (or `opts.context`, to keep

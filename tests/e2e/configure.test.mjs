@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { demoSite } from "../../scripts/serve.mjs";
-import { open, problems, setup } from "./harness.mjs";
+import { assertClean, open, problems, setup } from "./harness.mjs";
 
 const ctx = setup(demoSite());
 const visit = (path, options = {}) => open(ctx, null, { url: `${ctx.origin}${path}`, ...options });
@@ -32,11 +32,7 @@ for (const [path, accept] of [["/configure/", "Accept all"], ["/ja/configure/", 
     await page.button(accept).waitFor();
     assert.match(await previewed(page, accept), new RegExp(accept));
     await page.settle(300);
-    assert.deepEqual(net.requests().filter((u) => !u.startsWith(`${ctx.origin}/`)), []);
-    const record = await page.record();
-    assert.deepEqual(record.violations, []);
-    assert.deepEqual(problems(record.console), []);
-    assert.deepEqual(record.errors, []);
+    await assertClean(ctx, page, net);
     assert.equal(await page.evaluate(() => localStorage.getItem("consent-banner")), null, "the preview keeps its storage apart");
     await context.close();
   });

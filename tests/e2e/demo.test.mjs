@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { demoSite } from "../../scripts/serve.mjs";
-import { open, problems, setup } from "./harness.mjs";
+import { assertClean, open, setup } from "./harness.mjs";
 
 const ctx = setup(demoSite());
 const visit = (path, viewport) => open(ctx, null, { url: `${ctx.origin}${path}`, viewport });
@@ -13,13 +13,7 @@ for (const [path, accept] of [["/", "Accept all"], ["/ja/", "すべて同意す�
     const { page, context, net } = await visit(path);
     await page.button(accept).waitFor();
     await page.settle(500);
-    const foreign = net.requests().filter((u) => !u.startsWith(`${ctx.origin}/`));
-    assert.deepEqual(foreign, []);
-    const record = await page.record();
-    assert.deepEqual(record.violations, []);
-    assert.deepEqual(problems(record.console), []);
-    assert.deepEqual(record.errors, []);
-    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
+    await assertClean(ctx, page, net);
     await context.close();
   });
 }

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { demoSite } from "../../scripts/serve.mjs";
-import { open, problems, setup } from "./harness.mjs";
+import { assertClean, open, setup } from "./harness.mjs";
 
 const ctx = setup(demoSite());
 const visit = (path, options = {}) => open(ctx, null, { url: `${ctx.origin}${path}`, ...options });
@@ -24,13 +24,8 @@ for (const [path, accept] of PAGES) {
     const { page, context, net } = await visit(path);
     await page.button(accept).waitFor();
     await page.settle(500);
-    assert.deepEqual(net.requests().filter((u) => !u.startsWith(`${ctx.origin}/`)), []);
+    await assertClean(ctx, page, net);
     assert.equal(await page.evaluate(() => window.__demoAnalyticsLoaded === undefined), true, "analytics waits for a yes");
-    const record = await page.record();
-    assert.deepEqual(record.violations, []);
-    assert.deepEqual(problems(record.console), []);
-    assert.deepEqual(record.errors, []);
-    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
     await context.close();
   });
 }

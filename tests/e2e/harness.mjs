@@ -4,6 +4,7 @@
 // (answered over TLS by a stub that sets _ga cookies the way gtag.js does). Each page gets a
 // same-origin probe script first in <head>: it records console errors and warnings, page errors
 // and CSP violations, and runs the test's `init` before anything else on the page.
+import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { after, before } from "node:test";
@@ -18,7 +19,7 @@ export const STRICT_CSP =
 
 // What "gtag.js" does here, as the real one would: read the queued commands, and set first-party
 // cookies only when the latest consent grants analytics_storage and no ga-disable flag is set.
-const STUB_GTAG = `(function(){window.__gtagRuns=(window.__gtagRuns||0)+1;
+export const STUB_GTAG = `(function(){window.__gtagRuns=(window.__gtagRuns||0)+1;
 var granted=false,ids=[];(window.dataLayer||[]).forEach(function(a){
 if(a[0]==="consent"&&a[2]&&a[2].analytics_storage)granted=a[2].analytics_storage==="granted";
 if(a[0]==="config")ids.push(a[1]);});
@@ -51,7 +52,7 @@ function certificate() {
   return { key: readFileSync(`${dir}/key.pem`), cert: readFileSync(`${dir}/cert.pem`) };
 }
 
-const MOUNTS = [
+export const MOUNTS = [
   ["/assets/consent-banner/", "dist/script"],
   ["/deep/sub/path/cb/", "dist/script"],
   ["/npm/", "dist/npm"],
@@ -295,3 +296,16 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Console errors and warnings. */
 export const problems = (messages) => messages.filter((m) => m.type === "error" || m.type === "warning");
+
+/**
+ * What every page of the demo must be: nothing requested from another origin, no CSP violation,
+ * nothing logged, no page error, no sideways scrolling.
+ */
+export async function assertClean(ctx, page, net) {
+  assert.deepEqual(net.requests().filter((u) => !u.startsWith(`${ctx.origin}/`)), []);
+  const record = await page.record();
+  assert.deepEqual(record.violations, []);
+  assert.deepEqual(problems(record.console), []);
+  assert.deepEqual(record.errors, []);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
+}
