@@ -11,7 +11,7 @@
 //   Page { goto(url), reload(), url(), evaluate(source, arg), element(source, arg), click(element),
 //          press(key), type(text), resize({ width, height }), screenshot(path), close() }
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import puppeteer from "puppeteer-core";
 import { Builder, Key } from "selenium-webdriver";
@@ -164,24 +164,17 @@ async function webkit(proxy) {
       }
       await session.manage().setTimeouts({ script: 15000, pageLoad: 30000 });
       version ??= (await session.getCapabilities()).get("browserVersion");
-      let current = await session.getWindowHandle();
-      const open = new Set();
-      const use = async (handle) => {
-        if (handle !== current) await session.switchTo().window(handle);
-        current = handle;
-      };
+      // One page at a time (WebKitWebDriver opens no second window): the session's window, left
+      // blank when its page closes, as closing the window would end the session.
+      let shown = false;
       return {
         async page() {
-          // One page at a time: the session's window, left blank when its page closes.
-          if (open.size > 0) throw new Error("WebKitWebDriver opens no second window: close this context's page first");
-          const handle = current;
-          open.add(handle);
-          const page = webkitPage(session, () => use(handle));
+          if (shown) throw new Error("WebKitWebDriver opens no second window: close this context's page first");
+          shown = true;
+          const page = webkitPage(session);
           page.close = async () => {
-            await use(handle);
-            open.delete(handle);
-            // Closing the window would end the session.
-            return session.get("about:blank");
+            shown = false;
+            await session.get("about:blank");
           };
           await page.resize(viewport);
           return page;
@@ -246,37 +239,30 @@ async function startDriver(display, proxy, locale) {
 const run = (cmd, args) =>
   new Promise((ok, fail) => spawn(cmd, args, { stdio: "ignore" }).on("exit", (code) => (code === 0 || code === 1 ? ok() : fail(new Error(`${cmd} exited ${code}`)))));
 
-function webkitPage(session, use) {
+function webkitPage(session) {
   // Classic WebDriver runs a function body; the function and its argument travel as source/JSON.
-  const call = async (source, arg) => {
-    await use();
-    return session.executeScript(`return (${source}).apply(null, arguments)`, arg ?? null);
-  };
+  const call = (source, arg) => session.executeScript(`return (${source}).apply(null, arguments)`, arg ?? null);
   return {
-    goto: async (url) => (await use(), session.get(url)),
-    reload: async () => (await use(), session.navigate().refresh()),
-    url: async () => (await use(), session.getCurrentUrl()),
+    goto: (url) => session.get(url),
+    reload: () => session.navigate().refresh(),
+    url: () => session.getCurrentUrl(),
     evaluate: call,
     element: call,
-    click: async (element) => (await use(), element.click()),
-    async press(key) {
+    click: (element) => element.click(),
+    press(key) {
       if (!KEYS.includes(key)) throw new Error(`press: ${key}`);
-      await use();
       const actions = session.actions({ async: true });
       if (key === "Shift+Tab") return actions.keyDown(Key.SHIFT).sendKeys(Key.TAB).keyUp(Key.SHIFT).perform();
       return actions.sendKeys({ Tab: Key.TAB, Enter: Key.ENTER, Space: Key.SPACE, Escape: Key.ESCAPE }[key]).perform();
     },
-    type: async (text) => (await use(), session.actions({ async: true }).sendKeys(text).perform()),
+    type: (text) => session.actions({ async: true }).sendKeys(text).perform(),
     async resize({ width, height }) {
-      await use();
-      // The window includes MiniBrowser's toolbar: size it so the viewport is what was asked.
+      // Full-screen, the window is the viewport; should a toolbar show, it is added to the size.
       const rect = await session.manage().window().getRect();
       const inner = await session.executeScript("return [innerWidth, innerHeight]");
       await session.manage().window().setRect({ width: width + rect.width - inner[0], height: height + rect.height - inner[1] });
     },
     async screenshot(path) {
-      await use();
-      const { writeFileSync } = await import("node:fs");
       writeFileSync(path, Buffer.from(await session.takeScreenshot(), "base64"));
     },
   };
