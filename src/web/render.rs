@@ -26,7 +26,8 @@ const FOCUSABLE: &str = "button:not([disabled]),a[href]";
 /// The page's root property that keeps a focused field clear of the first layer.
 const SCROLL_PADDING: &str = "scroll-padding-bottom";
 
-/// The banner's part of the page.
+/// The banner's part of the page. It lives as long as the page (in the app's `thread_local!`),
+/// so the closures it owns outlive every listener and observer that calls them.
 pub struct Banner {
     root: ShadowRoot,
     /// Holds the first layer or the reopen control.
@@ -243,12 +244,6 @@ impl Banner {
             event.prevent_default();
             let _ = to.focus();
         }
-    }
-}
-
-impl Drop for Banner {
-    fn drop(&mut self) {
-        self.sizes.disconnect();
     }
 }
 
