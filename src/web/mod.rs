@@ -107,15 +107,16 @@ pub fn start(script: Option<Element>, config: JsValue) {
     when_parsed(ready);
 }
 
-/// Runs `f` once the page is parsed, in a task after this one, so that a returning visitor's
-/// analytics above does not wait for the banner to be drawn.
+/// Runs `f` now if the page is parsed (a `defer` or `async` tag, `mount`), else once it is. The
+/// caller has already applied a returning visitor's yes, so its analytics never waits for this.
 fn when_parsed(f: fn()) {
-    let Some(window) = page::window() else { return };
-    let callback = Closure::once_into_js(f);
-    let _ = match window.document() {
-        Some(doc) if doc.ready_state() == "loading" => doc.add_event_listener_with_callback("DOMContentLoaded", callback.unchecked_ref()),
-        _ => window.set_timeout_with_callback(callback.unchecked_ref()).map(drop),
-    };
+    match page::document() {
+        Some(doc) if doc.ready_state() == "loading" => {
+            let callback = Closure::once_into_js(f);
+            let _ = doc.add_event_listener_with_callback("DOMContentLoaded", callback.unchecked_ref());
+        }
+        _ => f(),
+    }
 }
 
 /// `[data-consent-open]` links (a footer's "Cookie settings") open the dialog.
