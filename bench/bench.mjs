@@ -3,6 +3,8 @@
 // compressed and cacheable as a real host serves it. Two profiles: loopback, and slow 4G through
 // CDP (150 ms latency, 1.6 Mbit/s down, 750 kbit/s up, CPU slowed 4x). Prints a table of medians
 // (min–max) and the ratio ours/theirs per profile; writes every sample to target/bench.json.
+// "preloaded" is ours with the optional <link rel="preload"> for the module that the README
+// offers sites whose visitors are on slow networks.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
@@ -21,12 +23,12 @@ const GA_PATH = "/gtag/js?id=G-TEST123";
 const CONTENT = `<main><h1>A public-interest site</h1>${"<p>Announcements, reports and guidance for the public. ".repeat(3)}</p>`.repeat(4) + "</main>";
 const page = (head, body = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>bench</title>${head}</head><body>${CONTENT}${body}</body></html>`;
 
+const OURS_TAG = `<script src="/ours/consent-banner.js" data-ga-id="G-TEST123" data-analytics-src="${GA_PATH}" data-policy-url="/privacy/" defer></script>`;
+// The accept button, when it exists and can be seen.
+const OURS_ACCEPT = () => document.querySelector("consent-banner")?.shadowRoot?.querySelector("[data-action=accept]");
 const SUBJECTS = {
-  ours: {
-    html: page(`<script src="/ours/consent-banner.js" data-ga-id="G-TEST123" data-analytics-src="${GA_PATH}" data-policy-url="/privacy/" defer></script>`),
-    // The accept button, when it exists and can be seen.
-    accept: () => document.querySelector("consent-banner")?.shadowRoot?.querySelector("[data-action=accept]"),
-  },
+  ours: { html: page(OURS_TAG), accept: OURS_ACCEPT },
+  preloaded: { html: page(`<link rel="preload" href="/ours/consent-banner.wasm" as="fetch" crossorigin>${OURS_TAG}`), accept: OURS_ACCEPT },
   theirs: {
     html: page(
       '<link rel="stylesheet" href="/theirs/cookieconsent.css"><script src="/theirs/cookieconsent.umd.js" defer></script><script src="/bench/theirs-init.js" defer></script>',
@@ -122,11 +124,13 @@ const results = {};
 // BENCH_PROFILES=loopback runs one profile only.
 const chosen = (process.env.BENCH_PROFILES ?? Object.keys(PROFILES).join(",")).split(",");
 for (const [profileName, profile] of Object.entries(PROFILES).filter(([n]) => chosen.includes(n))) {
-  const samples = (results[profileName] = { ours: [], theirs: [] });
+  const names = Object.keys(SUBJECTS);
+  const samples = (results[profileName] = Object.fromEntries(names.map((n) => [n, []])));
   // One run each first, not counted: the browser's own first-use work (its caches, its fonts).
-  for (const name of ["ours", "theirs"]) await run(browser, origin, name, profile);
+  for (const name of names) await run(browser, origin, name, profile);
+  // Each subject first in turn, so none always runs right after another.
   for (let i = 0; i < RUNS; i++) {
-    for (const name of i % 2 ? ["theirs", "ours"] : ["ours", "theirs"]) samples[name].push(await run(browser, origin, name, profile));
+    for (const name of names.map((_, k) => names[(i + k) % names.length])) samples[name].push(await run(browser, origin, name, profile));
   }
 }
 await browser.close();
@@ -153,20 +157,20 @@ const metrics = [
   ["returning, cached: analytics starts, ms", "returningCached"],
 ];
 const fmt = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(v < 1 ? 3 : 1));
-const widths = [48, 24, 24, 12];
+const widths = [48, 24, 24, 24, 13, 12];
 const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join("");
 console.log(`consent-banner vs vanilla-cookieconsent 3.1.0 — ${RUNS} runs each per profile, alternating, fresh context per run, files brotli-compressed`);
-console.log(line(["metric", "ours", "theirs", "ours/theirs"]));
+console.log(line(["metric", "ours", "ours, preloaded", "theirs", "ours/theirs", "preloaded/theirs"]));
 for (const [label, key] of [["bytes, raw", "raw"], ["bytes, gzip -9", "gzip"], ["bytes, brotli -q 11", "brotli"]]) {
-  console.log(line([label, bytes.ours[key], bytes.theirs[key], (bytes.ours[key] / bytes.theirs[key]).toFixed(2)]));
+  console.log(line([label, bytes.ours[key], bytes.ours[key], bytes.theirs[key], (bytes.ours[key] / bytes.theirs[key]).toFixed(2), ""]));
 }
 for (const [profileName, samples] of Object.entries(results)) {
   console.log(`— ${profileName}`);
   for (const [label, key] of metrics) {
-    const a = samples.ours.map((s) => s[key]);
-    const b = samples.theirs.map((s) => s[key]);
+    const [a, p, b] = ["ours", "preloaded", "theirs"].map((name) => samples[name].map((s) => s[key]));
     const cell = (xs) => `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})`;
-    console.log(line([label, cell(a), cell(b), median(b) ? (median(a) / median(b)).toFixed(2) : "—"]));
+    const ratio = (xs) => (median(b) ? (median(xs) / median(b)).toFixed(2) : "—");
+    console.log(line([label, cell(a), cell(p), cell(b), ratio(a), ratio(p)]));
   }
 }
 mkdirSync("target", { recursive: true });
