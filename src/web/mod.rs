@@ -107,8 +107,9 @@ pub fn start(script: Option<Element>, config: JsValue) {
     when_parsed(ready);
 }
 
-/// Runs `f` now if the page is parsed (a `defer` or `async` tag, `mount`), else once it is. The
-/// caller has already applied a returning visitor's yes, so its analytics never waits for this.
+/// Runs `f` now if the page is parsed (a `defer` tag; usually `async` and `mount`), else at
+/// `DOMContentLoaded`. The caller has already applied a returning visitor's yes, so its
+/// analytics never waits for this.
 fn when_parsed(f: fn()) {
     match page::document() {
         Some(doc) if doc.ready_state() == "loading" => {
