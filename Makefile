@@ -12,10 +12,10 @@ PKG := target/pkg
 # For both of dist/'s modules. The features come from the module's target_features section; the
 # section and the producers list are then dropped, as nothing at run time reads them.
 WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --strip-target-features
-# dist/script/ after brotli -q 11, in bytes: the loader, the glue and the .wasm. Lower it whenever
+# dist/script/ after brotli -q 11, in bytes: the loader, the glue and the module. Lower it whenever
 # the folder shrinks; raise it only for a feature an issue requires, in a commit of its own that
 # gives the measured cost.
-SIZE_BUDGET := 79850
+SIZE_BUDGET := 106300
 
 # js/gtag.js too: wasm-bindgen copies it into the package as a snippet.
 RUST_SOURCES := Cargo.toml Cargo.lock rust-toolchain.toml $(shell find src -type f) js/gtag.js

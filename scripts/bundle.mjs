@@ -1,6 +1,5 @@
-// Builds the site owner's folder, dist/script/, from wasm-pack's output: the loader
-// (js/script.js) and wasm-bindgen's glue bundled by esbuild into one classic script,
-// consent-banner.js, and the module beside it as consent-banner.wasm.
+// Builds the site owner's folder, dist/script/: one classic script, consent-banner.js, in which
+// esbuild bundles the loader (js/script.js), wasm-bindgen's glue and the optimized module.
 //
 //   node scripts/bundle.mjs <wasm-pack out dir> <dist/script dir> [wasm-opt flags…]
 import { execFileSync } from "node:child_process";
@@ -17,7 +16,7 @@ mkdirSync(outDir, { recursive: true });
 // twice, in the module and in the glue. binaryen renames them to a letter or two and prints the
 // mapping; the glue is rewritten to match, as a minifier would. In the same pass as the
 // optimizer (the Makefile's flags), which then lays the renamed module out a little tighter.
-const wasmOut = join(outDir, "consent-banner.wasm");
+const wasmOut = join(pkgDir, "consent-banner.min.wasm");
 const mapping = JSON.parse(
   execFileSync("wasm-opt", [...wasmOptFlags, "--minify-imports-and-exports-and-modules", join(pkgDir, "consent_banner_bg.wasm"), "-o", wasmOut], { encoding: "utf8" }),
 );
@@ -66,6 +65,8 @@ await build({
       name: "renamed-glue",
       setup(on) {
         on.onLoad({ filter: /consent_banner\.js$/ }, (args) => (args.path === gluePath ? { contents: glue, resolveDir: pkgDir, loader: "js" } : undefined));
+        // The loader imports wasm-pack's module; it gets the optimized one, as bytes (base64).
+        on.onLoad({ filter: /consent_banner_bg\.wasm$/ }, () => ({ contents: readFileSync(wasmOut), loader: "binary" }));
       },
     },
   ],

@@ -1,9 +1,9 @@
 // What a site owner's page survives: corrupt or throwing storage, bad attributes, a strict CSP,
-// a deep sub-path, a second copy of the tag, every way of writing the tag, and the optional preload.
+// a deep sub-path, a second copy of the tag, and every way of writing the tag.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { ENGINE, STRICT_CSP, html, open, problems, setup } from "./harness.mjs";
+import { STRICT_CSP, html, open, problems, setup } from "./harness.mjs";
 
 const ctx = setup();
 
@@ -118,40 +118,19 @@ test("A strict CSP: zero violations, banner styled, analytics loads after a yes"
   await context.close();
 });
 
-test("Served from a deep sub-path, the folder is all it needs: the script and its module beside it, no 404", async () => {
+test("Served from a deep sub-path, the folder is all it needs: the one script, no other request, no 404", async () => {
   const { page, context, net } = await open(ctx, html({ src: "/deep/sub/path/cb/consent-banner.js" }), { path: "/somewhere/else/page.html" });
   await page.button("Accept all").click();
   await page.waitFor(() => window.__gtagRuns === 1);
   const ours = net.requests().filter((u) => u.includes("consent-banner") || u.endsWith(".wasm"));
-  assert.deepEqual(ours, [`${ctx.origin}/deep/sub/path/cb/consent-banner.js`, `${ctx.origin}/deep/sub/path/cb/consent-banner.wasm`], JSON.stringify(net.requests()));
+  assert.deepEqual(ours, [`${ctx.origin}/deep/sub/path/cb/consent-banner.js`], JSON.stringify(net.requests()));
   assert.equal(net.analytics().length, 1);
   await context.close();
 });
 
-test("The README's optional preload: the module is downloaded once, and the banner works under the strict CSP", async () => {
-  // As a host serves static files: cacheable.
-  const cacheable = { "cache-control": "public, max-age=3600" };
-  ctx.server.pages.set("/cacheable/consent-banner.js", { body: readFileSync("dist/script/consent-banner.js"), type: "text/javascript", headers: cacheable });
-  ctx.server.pages.set("/cacheable/consent-banner.wasm", { body: readFileSync("dist/script/consent-banner.wasm"), type: "application/wasm", headers: cacheable });
-  // The loader's fetch() is a CORS request; a preload without crossorigin would not match it.
-  const preload = '<link rel="preload" href="/cacheable/consent-banner.wasm" as="fetch" crossorigin>';
-  const { page, context, net } = await open(ctx, html({ head: preload, src: "/cacheable/consent-banner.js" }), { headers: { "content-security-policy": STRICT_CSP } });
-  await page.button("Accept all").click();
-  await page.waitFor(() => window.__gtagRuns === 1);
-  // WebKit (2.50) does not give the loader's fetch() the preloaded response: it downloads the
-  // module again, as the README says.
-  const modules = net.requests().filter((u) => u.endsWith(".wasm"));
-  assert.deepEqual(modules, Array(ENGINE === "webkit" ? 2 : 1).fill(`${ctx.origin}/cacheable/consent-banner.wasm`), JSON.stringify(net.requests()));
-  assert.deepEqual((await page.record()).violations, []);
-  assert.deepEqual(problems(await page.messages()), []);
-  await context.close();
-});
-
-test("A host with no configuration: .js without a charset on a Shift_JIS page, .wasm as application/octet-stream", async () => {
-  // Many servers send .js without a charset (the browser then decodes it as the page is encoded)
-  // and .wasm as a generic type, which streaming compilation refuses.
+test("A host with no configuration: .js without a charset on a Shift_JIS page", async () => {
+  // Many servers send .js without a charset: the browser then decodes it as the page is encoded.
   ctx.server.pages.set("/plain-host/consent-banner.js", { body: readFileSync("dist/script/consent-banner.js"), type: "text/javascript" });
-  ctx.server.pages.set("/plain-host/consent-banner.wasm", { body: readFileSync("dist/script/consent-banner.wasm"), type: "application/octet-stream" });
   const page_ = html({ lang: "ja", head: '<meta charset="shift_jis">', src: "/plain-host/consent-banner.js" });
   const { page, context } = await open(ctx, page_, { headers: { "content-type": "text/html; charset=shift_jis" } });
   await page.button("すべて同意する").waitFor();
