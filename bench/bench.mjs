@@ -3,8 +3,6 @@
 // compressed and cacheable as a real host serves it. Two profiles: loopback, and slow 4G through
 // CDP (150 ms latency, 1.6 Mbit/s down, 750 kbit/s up, CPU slowed 4x). Prints a table of medians
 // (min–max) and the ratio ours/theirs per profile; writes every sample to target/bench.json.
-// "preloaded" is ours with the optional <link rel="preload"> for the module that the README
-// offers sites whose visitors are on slow networks.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
@@ -28,7 +26,6 @@ const OURS_TAG = `<script src="/ours/consent-banner.js" data-ga-id="G-TEST123" d
 const OURS_ACCEPT = () => document.querySelector("consent-banner")?.shadowRoot?.querySelector("[data-action=accept]");
 const SUBJECTS = {
   ours: { html: page(OURS_TAG), accept: OURS_ACCEPT },
-  preloaded: { html: page(`<link rel="preload" href="/ours/consent-banner.wasm" as="fetch" crossorigin>${OURS_TAG}`), accept: OURS_ACCEPT },
   theirs: {
     html: page(
       '<link rel="stylesheet" href="/theirs/cookieconsent.css"><script src="/theirs/cookieconsent.umd.js" defer></script><script src="/bench/theirs-init.js" defer></script>',
@@ -157,20 +154,19 @@ const metrics = [
   ["returning, cached: analytics starts, ms", "returningCached"],
 ];
 const fmt = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(v < 1 ? 3 : 1));
-const widths = [48, 24, 24, 24, 13, 12];
+const widths = [48, 24, 24, 12];
 const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join("");
 console.log(`consent-banner vs vanilla-cookieconsent 3.1.0 — ${RUNS} runs each per profile, alternating, fresh context per run, files brotli-compressed`);
-console.log(line(["metric", "ours", "ours, preloaded", "theirs", "ours/theirs", "preloaded/theirs"]));
+console.log(line(["metric", "ours", "theirs", "ours/theirs"]));
 for (const [label, key] of [["bytes, raw", "raw"], ["bytes, gzip -9", "gzip"], ["bytes, brotli -q 11", "brotli"]]) {
-  console.log(line([label, bytes.ours[key], bytes.ours[key], bytes.theirs[key], (bytes.ours[key] / bytes.theirs[key]).toFixed(2), ""]));
+  console.log(line([label, bytes.ours[key], bytes.theirs[key], (bytes.ours[key] / bytes.theirs[key]).toFixed(2)]));
 }
 for (const [profileName, samples] of Object.entries(results)) {
   console.log(`— ${profileName}`);
   for (const [label, key] of metrics) {
-    const [a, p, b] = ["ours", "preloaded", "theirs"].map((name) => samples[name].map((s) => s[key]));
+    const [a, b] = ["ours", "theirs"].map((name) => samples[name].map((s) => s[key]));
     const cell = (xs) => `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})`;
-    const ratio = (xs) => (median(b) ? (median(xs) / median(b)).toFixed(2) : "—");
-    console.log(line([label, cell(a), cell(p), cell(b), ratio(a), ratio(p)]));
+    console.log(line([label, cell(a), cell(b), median(b) ? (median(a) / median(b)).toFixed(2) : "—"]));
   }
 }
 mkdirSync("target", { recursive: true });
