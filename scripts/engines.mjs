@@ -12,6 +12,7 @@
 //          press(key), type(text), resize({ width, height }), screenshot(path), close() }
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { resolve } from "node:path";
 import puppeteer from "puppeteer-core";
 import { Builder, Key } from "selenium-webdriver";
@@ -210,6 +211,18 @@ const newSession = (url) =>
 const within = (ms, promise) =>
   Promise.race([promise, new Promise((_, fail) => setTimeout(() => fail(new Error(`no answer in ${ms} ms`)), ms).unref())]);
 
+/** A port the system has free, from its ephemeral range. Not a random one: fetch() refuses the
+ * Fetch standard's "bad ports" (6665–6669 among them), so a driver there never answers. */
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer().once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
 async function startDriver(display, proxy, locale) {
   const env = { ...process.env, DISPLAY: display, http_proxy: `http://${proxy}`, https_proxy: `http://${proxy}`, no_proxy: "127.0.0.1,localhost" };
   const tag = `${locale.replace("-", "_")}.UTF-8`;
@@ -223,7 +236,7 @@ async function startDriver(display, proxy, locale) {
     env.LOCPATH = dir;
   }
   env.LANG = env.LC_ALL = locale.startsWith("en") ? "C.UTF-8" : tag;
-  const port = 4444 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const process_ = spawn("WebKitWebDriver", [`--port=${port}`], { env, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
@@ -233,6 +246,7 @@ async function startDriver(display, proxy, locale) {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+  process_.kill();
   throw new Error("WebKitWebDriver did not start");
 }
 
