@@ -128,6 +128,16 @@ test("Served from a deep sub-path, the folder is all it needs: the one script, n
   await context.close();
 });
 
+test("A browser without Uint8Array.fromBase64 (before Chrome 140, Safari 18.2) decodes the module too", async () => {
+  const { page, context, net } = await open(ctx, html(), { init: () => delete Uint8Array.fromBase64 });
+  assert.equal(await page.evaluate(() => typeof Uint8Array.fromBase64), "undefined");
+  await page.button("Accept all").click();
+  await page.waitFor(() => window.__gtagRuns === 1);
+  assert.equal(net.analytics().length, 1);
+  assert.deepEqual(problems(await page.messages()), []);
+  await context.close();
+});
+
 test("A host with no configuration: .js without a charset on a Shift_JIS page", async () => {
   // Many servers send .js without a charset: the browser then decodes it as the page is encoded.
   ctx.server.pages.set("/plain-host/consent-banner.js", { body: readFileSync("dist/script/consent-banner.js"), type: "text/javascript" });
