@@ -62,7 +62,7 @@ await build({
   logOverride: { "empty-import-meta": "silent" },
   plugins: [
     {
-      name: "renamed-glue",
+      name: "shipped-glue-and-module",
       setup(on) {
         on.onLoad({ filter: /consent_banner\.js$/ }, (args) => (args.path === gluePath ? { contents: glue, resolveDir: pkgDir, loader: "js" } : undefined));
         // The loader imports wasm-pack's module; it gets the optimized one, as bytes (base64).
