@@ -175,6 +175,23 @@ for (const tag of ["async", "", "defer"]) {
   });
 }
 
+test("The module starts in the script's own task: at its load event, the API and a returning visitor's analytics are there", async () => {
+  // The script element's load event is fired right after the script has run, in the same task.
+  const init = `localStorage.setItem("consent-banner", ${JSON.stringify(record())});
+    document.addEventListener("load", (e) => {
+      if (!e.target.src?.endsWith("/consent-banner.js")) return;
+      window.__loaded = { api: typeof window.consentBanner, decided: window.consentBanner?.get().decided,
+        analytics: [...document.scripts].some((s) => s.src.startsWith("https://www.googletagmanager.com/")) };
+    }, true)`;
+  for (const tag of ["", "defer"]) {
+    const { page, context } = await open(ctx, html({ tag }), { init });
+    await page.waitFor(() => window.__loaded);
+    assert.deepEqual(await page.evaluate(() => window.__loaded), { api: "object", decided: true, analytics: true }, tag);
+    assert.deepEqual(await page.errors(), [], tag);
+    await context.close();
+  }
+});
+
 test("Without data-ga-id, data-analytics-src loads after consent with no gtag config", async () => {
   const { page, context, net } = await open(ctx, html({ attrs: { "data-analytics-src": "/local/analytics.js" } }));
   await page.settle();
