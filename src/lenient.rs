@@ -1,7 +1,6 @@
 //! A configuration value that never fails to deserialize: the wanted type, or the kind of JSON
 //! value found instead, so that one wrong key is reported and defaulted while the rest is read.
-//! Works with any self-describing deserializer (serde-wasm-bindgen in the page, serde_json in
-//! the native tests).
+//! Works with any self-describing deserializer (serde_json, in the page and in the native tests).
 
 use std::fmt;
 use std::marker::PhantomData;

@@ -1,11 +1,12 @@
 //! Browser-layer tests in headless Chromium (wasm-bindgen-test): the page's built-ins as the
-//! core's calendar and URL parser, the storage guard and gloo-storage, serde-wasm-bindgen at the
-//! boundary, the analytics effects, and the whole entry on a page.
+//! core's calendar and URL parser, the storage guard and gloo-storage, serde_json and
+//! serde-wasm-bindgen at the boundary, the analytics effects, and the whole entry on a page.
 #![cfg(target_arch = "wasm32")]
 
 use consent_banner::category::Choices;
 use consent_banner::config::{self, Config, Level, Urls};
 use consent_banner::gate;
+use consent_banner::lenient::{Found, Lenient, Object};
 use consent_banner::record::{self, Record};
 use consent_banner::timestamp::Calendar;
 use consent_banner::web::{self, page, storage::Store};
@@ -126,12 +127,12 @@ fn storage_that_throws_is_refused_before_gloo_storage_sees_it() {
 /// The configuration read from a JS value, as `mount(config)` and `data-config` give it.
 fn from_js(code: &str) -> (Config, Vec<config::Problem>) {
     let value = js(code);
-    let parsed = config::parse(serde_wasm_bindgen::Deserializer::from(value));
+    let parsed = page::config_of(&value);
     config::read(|_| None, config::Embedded::Parsed { parsed, source: "mount(config)" }, &page::Builtins)
 }
 
 #[wasm_bindgen_test]
-fn serde_wasm_bindgen_reads_the_configuration_leniently() {
+fn a_page_object_is_read_as_configuration_leniently() {
     let (config, problems) = from_js(
         "return { gaId: 'G-JS1', expiresDays: 30, reopen: false, categories: ['analytics', 'marketing'],
                   services: [{ id: 'ads', category: 'marketing', recipient: { en: 'Ads', ja: '広告' } }], texts: { ja: { title: 'タイトル' } } }",
@@ -152,7 +153,7 @@ fn serde_wasm_bindgen_reads_the_configuration_leniently() {
     assert_eq!(config.expires_days, 180);
     // Not an object at all.
     for bad in ["return []", "return 'gaId'", "return null"] {
-        assert!(config::parse(serde_wasm_bindgen::Deserializer::from(js(bad))).is_none(), "{bad}");
+        assert!(page::config_of(&js(bad)).is_none(), "{bad}");
     }
 }
 
@@ -194,6 +195,33 @@ fn analytics_pushes_arguments_in_order_then_withdraws() {
 }
 
 #[wasm_bindgen_test]
+fn page_values_reach_serde_json_as_the_page_wrote_them() {
+    // `undefined` stays a value (null) to report, where JSON.stringify would drop the key; a lone
+    // surrogate becomes U+FFFD, as in every string the page hands the module.
+    let value = js("return { gaId: undefined, title: 'a\\ud800b', list: [undefined, 1] }");
+    assert_eq!(page::json_of(&value).as_deref(), Some("{\"gaId\":null,\"title\":\"a\u{fffd}b\",\"list\":[null,1]}"));
+    assert_eq!(page::json_of(&js("return undefined")).as_deref(), Some("null"));
+    // What the page cannot stringify is not a configuration.
+    assert_eq!(page::json_of(&js("return { n: 1n }")), None);
+    assert_eq!(page::json_of(&js("const o = {}; o.o = o; return o")), None);
+
+    // data-config as the page's JSON.parse reads it: a duplicate key is the last one, and a lone
+    // surrogate escape voids nothing.
+    let parsed = js(r#"return JSON.parse('{"gaId":"G-FIRST","gaId":"G-LAST","texts":{"en":{"title":"x\\ud800y"}}}')"#);
+    let document = page::config_of(&parsed).expect("an object").document;
+    assert_eq!(document.ga_id, Lenient::Valid("G-LAST".into()));
+    let Lenient::Valid(Object(texts)) = document.texts else { panic!("texts") };
+    let Lenient::Valid(Object(en)) = texts.en else { panic!("en texts") };
+    assert_eq!(en.title, Lenient::Valid("x\u{fffd}y".into()));
+    // mount({ gaId: undefined }) is reported as the value it is, not taken as absent.
+    let parsed = page::config_of(&js("return { gaId: undefined, reopen: false }")).expect("an object");
+    assert_eq!(parsed.document.ga_id, Lenient::Wrong(Found::Null));
+    assert_eq!(parsed.document.reopen, Lenient::Valid(false));
+    assert!(page::config_of(&js("return [1, 2]")).is_none());
+    assert!(page::config_of(&js("return 'text'")).is_none());
+}
+
+#[wasm_bindgen_test]
 async fn start_reads_the_tag_renders_and_decides() {
     js("localStorage.clear(); window.dataLayer = undefined;");
     let script = js("const s = document.createElement('script'); s.setAttribute('data-ga-id', 'G-START1'); s.setAttribute('data-analytics-src', '/nowhere/gtag.js'); s.setAttribute('data-lang', 'ja'); return s");
@@ -226,10 +254,12 @@ async fn start_reads_the_tag_renders_and_decides() {
     assert_eq!(js("return window.__events.join()"), JsValue::from("true,false"));
     assert_eq!(js("return localStorage.getItem('consent-banner')"), JsValue::NULL);
     assert_eq!(js("return document.querySelectorAll('script[src=\"/nowhere/gtag.js\"]').length"), JsValue::from(1));
-    // set() through serde-wasm-bindgen: an object of booleans decides; anything else decides nothing.
+    // set() through serde_json: an object of booleans decides; anything else decides nothing.
     web::api::set(js("return { analytics: true }"));
     assert_eq!(js("return window.__events.join()"), JsValue::from("true,false,true"));
     web::api::set(js("return [true]"));
     web::api::set(js("return { analytics: 'yes' }"));
+    web::api::set(js("return { analytics: undefined }"));
+    web::api::set(JsValue::UNDEFINED);
     assert_eq!(js("return window.__events.join()"), JsValue::from("true,false,true"));
 }

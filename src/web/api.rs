@@ -1,5 +1,6 @@
 //! The JavaScript API (`window.consentBanner`, and what `mount` resolves to), and the `change`
-//! event: the core's state out, `set()`'s argument in, through serde-wasm-bindgen.
+//! event: the core's state out through serde-wasm-bindgen, `set()`'s argument in through
+//! serde_json.
 
 use std::cell::RefCell;
 
@@ -31,7 +32,8 @@ pub fn get() -> JsValue {
 /// Decides per category; categories left out keep their current value.
 #[wasm_bindgen]
 pub fn set(categories: JsValue) {
-    match consent::read_set(serde_wasm_bindgen::from_value::<Requested>(categories).ok()) {
+    let requested = super::page::json_of(&categories).and_then(|json| serde_json::from_str::<Requested>(&json).ok());
+    match consent::read_set(requested) {
         Ok((changes, problems)) => {
             problems.iter().for_each(log);
             decide(Pick::Some(&changes), false);

@@ -78,12 +78,11 @@ pub fn start(script: Option<Element>, config: JsValue) {
     let script = script.as_ref();
     let id = page::attr(script, "data-config");
     let source = format!("data-config=\"{}\"", id.as_deref().unwrap_or(""));
-    let read = |value: JsValue| config::parse(serde_wasm_bindgen::Deserializer::from(value));
     let embedded = match (config.is_undefined(), &id) {
-        (false, _) => Embedded::Parsed { parsed: read(config), source: "mount(config)" },
+        (false, _) => Embedded::Parsed { parsed: page::config_of(&config), source: "mount(config)" },
         (true, None) => Embedded::Absent,
         (true, Some(id)) => match page::text_of(id) {
-            Some(json) => Embedded::Parsed { parsed: js_sys::JSON::parse(&json).ok().and_then(read), source: &source },
+            Some(json) => Embedded::Parsed { parsed: js_sys::JSON::parse(&json).ok().and_then(|v| page::config_of(&v)), source: &source },
             None => Embedded::Missing(id),
         },
     };

@@ -2,10 +2,10 @@
 //! languages, the GPC signal, the clock, and the page's `Date` and `URL` as the core's calendar
 //! and URL parser.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Window};
 
-use crate::config::Urls;
+use crate::config::{self, Parsed, Urls};
 use crate::timestamp::Calendar;
 
 pub fn window() -> Option<Window> {
@@ -85,6 +85,27 @@ pub fn focused() -> Option<Element> {
 }
 
 /// `value` as `T`, when it is one.
+/// The configuration in a page value (`mount`'s object, or `data-config` as the page's `JSON.parse`
+/// read it, which settles duplicate keys as JavaScript does: the last wins, where serde would refuse
+/// the whole object); `None` when it is not an object.
+pub fn config_of(value: &JsValue) -> Option<Box<Parsed>> {
+    config::parse(&mut serde_json::Deserializer::from_str(&json_of(value)?))
+}
+
+/// A page value as JSON text for serde_json. `undefined` is kept as `null`, where
+/// `JSON.stringify` would drop the key and the problem with it (`set({ analytics: undefined })`),
+/// and each string passes through Rust's `String`, so a lone surrogate becomes U+FFFD as it does in
+/// every string the page hands the module. `None` when the page cannot stringify it (a cycle, a
+/// `BigInt`).
+pub fn json_of(value: &JsValue) -> Option<String> {
+    let replacer = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|_key, value: JsValue| match value.as_string() {
+        Some(text) => text.into(),
+        None if value.is_undefined() => JsValue::NULL,
+        None => value,
+    });
+    js_sys::JSON::stringify_with_replacer(value, replacer.as_ref()).ok()?.as_string()
+}
+
 pub fn cast<T: JsCast>(value: impl Into<wasm_bindgen::JsValue>) -> Option<T> {
     value.into().dyn_into().ok()
 }
