@@ -1,33 +1,72 @@
 // The classic-script loader a site owner adds with one <script> tag. Bundled with wasm-bindgen's
-// glue and the module into dist/script/consent-banner.js as an IIFE (scripts/bundle.mjs), so it
-// leaves no global but window.consentBanner and needs no other file, wherever it is served from.
+// glue into dist/script/consent-banner.js as an IIFE (scripts/bundle.mjs), so it leaves no global
+// but window.consentBanner. The module, consent-banner.wasm, is found beside this file, so the
+// folder works from any path.
 //
-// The module is in the script (base64, decoded by Uint8Array.fromBase64 where there is one)
-// rather than fetched beside it: measured side by side with `make bench`, that was faster in every
-// case a visitor feels, as a second request costs more than streaming compilation saves at this
-// size. It is compiled in the script's own task (initSync), so a returning visitor's analytics
-// does not wait for a later task: side by side, faster in every returning-visitor case and within
-// noise in the others. Engines compile lazily: measured on a desktop, the synchronous compile took
-// 1-2 ms in Chromium, 4-5 in WebKit and 7-8 in Firefox.
+// The page first: on a first visit the module is fetched after the page's first contentful paint,
+// compiled off the main thread while it streams in, then started in one task. A returning visitor
+// (a stored decision, read and judged by the module) has it in the browser's cache and is not
+// asked anything: the module starts at once, so a stored yes starts analytics without waiting for
+// the page to paint, and before anything of the banner is drawn.
 import { initSync, start, get, set, on, acceptAll, rejectAll, show, reset } from "../target/pkg/consent_banner.js";
-import module from "../target/pkg/consent_banner_bg.wasm";
 
 const script = document.currentScript;
 // Shared with the npm entry, so a second copy of the tag, or mount() after the tag, finds this one.
 const key = Symbol.for("consent-banner");
+// How long after its load event a page that paints no content waits for the banner.
+const NO_PAINT_MS = 500;
+
+/** Resolves once the page has shown its first content: then the module's download competes with
+ * nothing the page needs to paint it. A hidden page does not paint, so it starts at once; a page
+ * that shows no content starts a moment after its load event. */
+function afterFirstPaint() {
+  return new Promise((resolve) => {
+    if (document.visibilityState === "hidden" || !PerformanceObserver.supportedEntryTypes?.includes("paint")) return resolve();
+    new PerformanceObserver((entries, observer) => {
+      if (entries.getEntriesByName("first-contentful-paint").length) {
+        observer.disconnect();
+        resolve();
+      }
+    }).observe({ type: "paint", buffered: true });
+    const later = () => setTimeout(resolve, NO_PAINT_MS);
+    if (document.readyState === "complete") later();
+    else addEventListener("load", later);
+  });
+}
+
+/** Compiles the module while it downloads. Many hosts serve .wasm as application/octet-stream,
+ * which streaming compilation refuses: then it is compiled from the downloaded bytes. */
+async function compile(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  const type = response.headers.get("content-type") ?? "";
+  return type.split(";")[0].trim() === "application/wasm" ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
+}
+
+/** Whether this browser holds a decision of the banner's, whatever it says (the module reads it):
+ * only whether to wait for the page's paint depends on it. STORAGE_KEY is the module's own
+ * (src/defaults.rs), put in by scripts/bundle.mjs. Storage that throws counts as none. */
+function returning() {
+  try {
+    return localStorage.getItem(STORAGE_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
 
 if (script && !window[key]) {
-  let api;
-  try {
-    initSync({ module });
-    // The API (contract). Defined before the start, so a gated script it releases can use it.
-    window.consentBanner = { get, set, on, acceptAll, rejectAll, show, reset };
-    start(script, undefined);
-    api = window.consentBanner;
-  } catch (error) {
-    // Fail closed: without the banner nothing optional ever loads.
-    console.error("consent-banner: could not start;", error);
-  }
-  // What mount() resolves to; a dynamically added copy of the tag runs in a later task, after this.
-  window[key] = Promise.resolve(api);
+  // Claimed at once, before the download, so that a second copy of the tag does nothing.
+  window[key] = (returning() ? Promise.resolve() : afterFirstPaint())
+    .then(() => compile(new URL("consent-banner.wasm", script.src)))
+    .then((module) => {
+      initSync({ module });
+      // The API (contract). Defined before the start, so a gated script it releases can use it.
+      window.consentBanner = { get, set, on, acceptAll, rejectAll, show, reset };
+      start(script, undefined);
+      return window.consentBanner;
+    })
+    .catch((error) => {
+      // Fail closed: without the banner nothing optional ever loads.
+      console.error("consent-banner: could not start;", error);
+    });
 }

@@ -1,5 +1,6 @@
-// Builds the site owner's folder, dist/script/: one classic script, consent-banner.js, in which
-// esbuild bundles the loader (js/script.js), wasm-bindgen's glue and the optimized module.
+// Builds the site owner's folder, dist/script/: consent-banner.js, a classic script in which
+// esbuild bundles the loader (js/script.js) with wasm-bindgen's glue, and consent-banner.wasm, the
+// optimized module it fetches from beside itself.
 //
 //   node scripts/bundle.mjs <wasm-pack out dir> <dist/script dir> [wasm-opt flags…]
 import { execFileSync } from "node:child_process";
@@ -16,7 +17,7 @@ mkdirSync(outDir, { recursive: true });
 // twice, in the module and in the glue. binaryen renames them to a letter or two and prints the
 // mapping; the glue is rewritten to match, as a minifier would. In the same pass as the
 // optimizer (the Makefile's flags), which then lays the renamed module out a little tighter.
-const wasmOut = join(pkgDir, "consent-banner.min.wasm");
+const wasmOut = join(outDir, "consent-banner.wasm");
 const mapping = JSON.parse(
   execFileSync("wasm-opt", [...wasmOptFlags, "--minify-imports-and-exports-and-modules", join(pkgDir, "consent_banner_bg.wasm"), "-o", wasmOut], { encoding: "utf8" }),
 );
@@ -48,6 +49,11 @@ function renameInGlue(source, { imports, exports }, module) {
   return renamed;
 }
 
+// The loader looks for a stored decision under the module's own key, read from the one place it
+// is written.
+const storageKey = readFileSync("src/defaults.rs", "utf8").match(/pub const STORAGE_KEY: &str = ("[^"]+");/)?.[1];
+if (!storageKey) throw new Error("bundle: STORAGE_KEY not found in src/defaults.rs");
+
 await build({
   entryPoints: ["js/script.js"],
   bundle: true,
@@ -55,6 +61,7 @@ await build({
   minify: true,
   // ASCII only, so a Shift_JIS page or a server that sends no charset cannot misread it.
   charset: "ascii",
+  define: { STORAGE_KEY: storageKey },
   target: "es2020",
   outfile: join(outDir, "consent-banner.js"),
   logLevel: "warning",
@@ -62,11 +69,9 @@ await build({
   logOverride: { "empty-import-meta": "silent" },
   plugins: [
     {
-      name: "shipped-glue-and-module",
+      name: "renamed-glue",
       setup(on) {
         on.onLoad({ filter: /consent_banner\.js$/ }, (args) => (args.path === gluePath ? { contents: glue, resolveDir: pkgDir, loader: "js" } : undefined));
-        // The loader imports wasm-pack's module; it gets the optimized one, as bytes (base64).
-        on.onLoad({ filter: /consent_banner_bg\.wasm$/ }, () => ({ contents: readFileSync(wasmOut), loader: "binary" }));
       },
     },
   ],
