@@ -10,7 +10,7 @@ CookieConsent.run({
       en: {
         consentModal: {
           title: "Cookies on this site",
-          description: "We would like to use analytics cookies to understand how this site is used, so that we can improve it. We only set them if you agree, and you can change your choice at any time.",
+          description: "With your consent, we use analytics cookies to see how this site is used and improve it. You can change your choice at any time.",
           acceptAllBtn: "Accept all",
           acceptNecessaryBtn: "Reject all",
           showPreferencesBtn: "Settings",

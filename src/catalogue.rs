@@ -221,7 +221,8 @@ impl<'a> Texts<'a> {
 
 const EN: Texts<'static> = Texts {
     title: "Cookies on this site",
-    description: "We would like to use analytics cookies to understand how this site is used, so that we can improve it. We only set them if you agree, and you can change your choice at any time.",
+    description:
+        "With your consent, we use analytics cookies to see how this site is used and improve it. You can change your choice at any time.",
     policy_link: "Privacy policy",
     accept_all: "Accept all",
     reject_all: "Reject all",
@@ -230,7 +231,8 @@ const EN: Texts<'static> = Texts {
     other: "日本語",
     reopen: "Cookie settings",
     dialog_title: "Cookie settings",
-    dialog_description: "Choose which cookies this site may use. Necessary cookies are always on; the others are used only if you switch them on.",
+    dialog_description:
+        "Choose which cookies this site may use. Necessary cookies are always on; the others are used only if you switch them on.",
     close: "Close",
     always_on: "Always on",
     region: "Cookie consent",
@@ -252,8 +254,7 @@ const EN: Texts<'static> = Texts {
 
 const JA: Texts<'static> = Texts {
     title: "Cookieの使用について",
-    description:
-        "当サイトでは、サイトの利用状況を分析するためにCookieを使用します。同意いただいた場合にのみ使用し、設定はいつでも変更できます。",
+    description: "サイト改善のため、同意いただいた場合にのみ分析用Cookieを使用します。設定はいつでも変更できます。",
     policy_link: "プライバシーポリシー",
     accept_all: "すべて同意する",
     reject_all: "すべて拒否する",

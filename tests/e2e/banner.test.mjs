@@ -44,7 +44,7 @@ test("Japanese banner from <html lang>, from navigator.languages, and from data-
     await page.button("すべて同意する").waitFor();
     for (const name of ["すべて拒否する", "設定", "English"]) assert.equal(await page.button(name).count(), 1, name);
     assert.equal(await page.inBanner("region").attr("lang"), "ja");
-    assert.match(await page.inBanner("region").text(), /当サイトでは、サイトの利用状況を分析するためにCookieを使用します。/);
+    assert.match(await page.inBanner("region").text(), /サイト改善のため、同意いただいた場合にのみ分析用Cookieを使用します。/);
     assert.deepEqual(net.analytics(), []);
     await context.close();
   }
