@@ -23,8 +23,9 @@ const CSS: &str = include_str!("banner.css");
 /// The focusable controls of the dialog, in order, for Tab to wrap around.
 const FOCUSABLE: &str = "button:not([disabled]),a[href]";
 
-/// The page's root property that keeps a focused field clear of the first layer.
-const SCROLL_PADDING: &str = "scroll-padding-bottom";
+/// The page root's properties that make room for the first layer while it shows: scroll
+/// padding keeps a focused field clear of it, padding lets the page's end scroll above it.
+const RESERVED: [&str; 2] = ["scroll-padding-bottom", "padding-bottom"];
 
 /// The banner's part of the page. It lives as long as the page (in the app's `thread_local!`),
 /// so the closures it owns outlive every listener and observer that calls them.
@@ -36,7 +37,9 @@ pub struct Banner {
     modal: Element,
     /// Where focus returns when the dialog closes.
     pub opener: Option<HtmlElement>,
-    /// The page root's own `scroll-padding-bottom`, put back when the first layer goes.
+    /// The page root's own inline values of `RESERVED`, put back when the first layer goes.
+    page_style: [String; 2],
+    /// The page root's computed bottom padding, which the first layer's height is added to.
     page_padding: String,
     _click: Closure<dyn FnMut(Event)>,
     _keydown: Closure<dyn FnMut(KeyboardEvent)>,
@@ -79,12 +82,20 @@ impl Banner {
         });
         doc.add_event_listener_with_callback("focusin", focusin.as_ref().unchecked_ref())?;
         doc.body().ok_or(JsValue::NULL)?.append_child(&host)?;
-        let page_padding = page_root().map(|r| r.style().get_property_value(SCROLL_PADDING).unwrap_or_default()).unwrap_or_default();
+        let root_style = page_root().map(|r| r.style());
+        let page_style = RESERVED.map(|name| root_style.as_ref().and_then(|s| s.get_property_value(name).ok()).unwrap_or_default());
+        // Read before the first layer is drawn, so it is the page's own; a style read, not a layout.
+        let page_padding = page_root()
+            .and_then(|r| doc.default_view()?.get_computed_style(&r).ok().flatten())
+            .and_then(|s| s.get_property_value("padding-bottom").ok())
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| "0px".into());
         Ok(Banner {
             root,
             main,
             modal,
             opener: None,
+            page_style,
             page_padding,
             _click: click,
             _keydown: keydown,
@@ -110,16 +121,21 @@ impl Banner {
         }
     }
 
-    /// While the first layer shows (its size as the observer reports it), the page reserves its height as scroll padding, so a field
-    /// focused under it is scrolled above it rather than hidden (WCAG 2.4.11); then the page's
-    /// own value is put back.
+    /// While the first layer shows (its size as the observer reports it), the page reserves its
+    /// height: as scroll padding, so a field focused under it is scrolled above it rather than
+    /// hidden (WCAG 2.4.11), and as padding below the page's end, so every part of the page can
+    /// be scrolled above it. Room added at the end moves nothing already laid out. Then the
+    /// page's own values are put back.
     pub fn reserve(&self) {
         let Some(style) = page_root().map(|r| r.style()) else { return };
-        let _ = match self.main.query_selector(".banner").ok().flatten() {
-            Some(banner) => style.set_property(SCROLL_PADDING, &format!("{}px", banner.get_bounding_client_rect().height().ceil() as u32)),
-            None if self.page_padding.is_empty() => style.remove_property(SCROLL_PADDING).map(drop),
-            None => style.set_property(SCROLL_PADDING, &self.page_padding),
+        let height = self.main.query_selector(".banner").ok().flatten().map(|b| b.get_bounding_client_rect().height().ceil() as u32);
+        let values = match height {
+            Some(h) => [format!("{h}px"), format!("calc({} + {h}px)", self.page_padding)],
+            None => self.page_style.clone(),
         };
+        for (name, value) in RESERVED.iter().zip(values) {
+            let _ = if value.is_empty() { style.remove_property(name).map(drop) } else { style.set_property(name, &value) };
+        }
     }
 
     fn dialog(&self) -> Option<HtmlDialogElement> {

@@ -103,3 +103,34 @@ test("Project contact form on a phone: reached, filled and sent by keyboard with
   assert.equal(await page.evaluate(() => localStorage.getItem("consent-banner")), null);
   await context.close();
 });
+
+for (const [width, height] of [[320, 568], [375, 667]]) {
+  test(`The contact page at ${width}×${height}: the submit button can be scrolled clear of the banner and a tap sends the form`, async () => {
+    const { page, context } = await visit("/examples/project/contact/", { viewport: { width, height } });
+    await page.button("すべて同意する").waitFor();
+    // Once the first layer is laid out, the page has room for it below its end.
+    await page.waitFor(() => document.documentElement.style.paddingBottom !== "");
+    // As a visitor scrolls: until the button's bottom is a little above the banner's top.
+    await page.evaluate(() => {
+      const fields = { subject: "Data request", name: "Yamada Taro", email: "taro@example.jp", tel: "03-1234-5678", message: "Hello" };
+      for (const [name, value] of Object.entries(fields)) document.querySelector(`[name=${name}]`).value = value;
+      const r = document.querySelector("form [type=submit]").getBoundingClientRect();
+      scrollBy(0, r.bottom - document.querySelector("consent-banner").shadowRoot.querySelector("[role=region]").getBoundingClientRect().top + 8);
+    });
+    await page.settle(200);
+    const at = await page.evaluate(() => {
+      const submit = document.querySelector("form [type=submit]");
+      const r = submit.getBoundingClientRect();
+      const top = document.querySelector("consent-banner").shadowRoot.querySelector("[role=region]").getBoundingClientRect().top;
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { clear: r.top >= 0 && r.bottom <= top, hit: hit === submit, button: [Math.round(r.top), Math.round(r.bottom)], banner: Math.round(top) };
+    });
+    assert.ok(at.clear && at.hit, JSON.stringify(at));
+    const posts = () => ctx.server.log.filter((e) => e.method === "POST" && e.path === "/examples/project/contact/").length;
+    const before = posts();
+    await page.button("送信する").click();
+    await page.waitFor(() => document.querySelector("h1")?.textContent === "お問い合わせを受け付けました");
+    assert.equal(posts(), before + 1);
+    await context.close();
+  });
+}
