@@ -3,6 +3,7 @@
 #   make test   every test layer: native core, wasm in headless Chromium, end-to-end of dist/script/
 #   make dist   dist/script/ (for site owners) and dist/npm/ (the npm package)
 #   make size   bytes of dist/script/ raw, gzip -9 and brotli -q 11, checked against the budget
+#   make bench  side by side with vanilla-cookieconsent: load timings, then Lighthouse
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -46,9 +47,12 @@ dist: build
 demo: dist
 	node scripts/serve.mjs --port 8080
 
-# Side by side with vanilla-cookieconsent v3 in headless Chromium (BENCH_RUNS=21 by default, ~5 minutes).
+# Side by side with vanilla-cookieconsent v3 in headless Chromium (BENCH_RUNS=21 by default, ~5
+# minutes), then Lighthouse on two host pages with no banner, vanilla-cookieconsent and ours
+# (LH_RUNS=5 by default, ~20 minutes).
 bench: dist
 	node bench/bench.mjs
+	node bench/lighthouse.mjs
 
 size: dist
 	@node scripts/size.mjs dist/script $(SIZE_BUDGET)
