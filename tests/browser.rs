@@ -227,8 +227,11 @@ async fn start_reads_the_tag_renders_and_decides() {
     let script = js("const s = document.createElement('script'); s.setAttribute('data-ga-id', 'G-START1'); s.setAttribute('data-analytics-src', '/nowhere/gtag.js'); s.setAttribute('data-lang', 'ja'); return s");
     web::start(Some(script.clone().unchecked_into()), JsValue::UNDEFINED);
     assert_eq!(js("return window.dataLayer === undefined"), JsValue::TRUE, "nothing before a yes");
-    // The page is parsed, so the banner is drawn by the start itself, with nothing to wait for.
+    // The page is parsed, so the banner is drawn in the task after the start, with nothing else
+    // to wait for (two short tasks rather than one long one).
     assert_eq!(js("return document.readyState === 'loading'"), JsValue::FALSE);
+    assert_eq!(js("return document.querySelectorAll('consent-banner').length"), JsValue::from(0));
+    next_task().await;
     assert_eq!(js("return document.querySelectorAll('consent-banner').length"), JsValue::from(1));
     let state = web::api::get();
     assert_eq!(js_sys::Reflect::get(&state, &"decided".into()).unwrap(), JsValue::FALSE);

@@ -106,16 +106,21 @@ pub fn start(script: Option<Element>, config: JsValue) {
     when_parsed(ready);
 }
 
-/// Runs `f` now if the page is parsed (a `defer` tag; usually `async` and `mount`), else at
-/// `DOMContentLoaded`. The caller has already applied a returning visitor's yes, so its
-/// analytics never waits for this.
+/// Runs `f` in a task of its own once the page is parsed: at once if it is (a `defer` tag;
+/// usually `async` and `mount`), else at `DOMContentLoaded`. Its own task, so that starting and
+/// drawing are two short tasks rather than one long one on a slow phone. The caller has already
+/// applied a returning visitor's yes, so its analytics never waits for this.
 fn when_parsed(f: fn()) {
+    let callback = Closure::once_into_js(f);
     match page::document() {
         Some(doc) if doc.ready_state() == "loading" => {
-            let callback = Closure::once_into_js(f);
             let _ = doc.add_event_listener_with_callback("DOMContentLoaded", callback.unchecked_ref());
         }
-        _ => f(),
+        _ => {
+            if page::window().and_then(|w| w.set_timeout_with_callback(callback.unchecked_ref()).ok()).is_none() {
+                f();
+            }
+        }
     }
 }
 
