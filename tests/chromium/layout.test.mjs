@@ -1,5 +1,6 @@
-// What only Chromium can measure here: layout-shift entries (the Layout Instability API is
-// Chromium's alone). The rest of what a visitor sees runs in every engine: tests/e2e/.
+// What only Chromium can measure or has here: layout-shift entries (the Layout Instability API is
+// Chromium's alone) and phrase-aware line breaking (word-break: auto-phrase). The rest of what a
+// visitor sees runs in every engine: tests/e2e/.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { html, open, settle, setup } from "./harness.mjs";
@@ -31,3 +32,13 @@ for (const lang of ["en", "ja"]) {
     await context.close();
   });
 }
+
+test("Japanese text breaks between phrases, not inside words (word-break: auto-phrase), English as usual", async () => {
+  for (const [lang, expected] of [["ja", "auto-phrase"], ["en", "normal"]]) {
+    const { page, context } = await open(ctx, html({ lang }), { contextOptions: { viewport: { width: 1280, height: 800 } } });
+    await page.getByRole("region").waitFor();
+    const wordBreak = await page.evaluate(() => getComputedStyle(document.querySelector("consent-banner").shadowRoot.querySelector(".text p")).wordBreak);
+    assert.equal(wordBreak, expected, lang);
+    await context.close();
+  }
+});
