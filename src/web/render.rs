@@ -82,10 +82,10 @@ impl Banner {
         });
         doc.add_event_listener_with_callback("focusin", focusin.as_ref().unchecked_ref())?;
         doc.body().ok_or(JsValue::NULL)?.append_child(&host)?;
-        let root_style = page_root().map(|r| r.style());
-        let page_style = RESERVED.map(|name| root_style.as_ref().and_then(|s| s.get_property_value(name).ok()).unwrap_or_default());
+        let page = page_root();
+        let page_style = RESERVED.map(|name| page.as_ref().and_then(|r| r.style().get_property_value(name).ok()).unwrap_or_default());
         // Read before the first layer is drawn, so it is the page's own; a style read, not a layout.
-        let page_padding = page_root()
+        let page_padding = page
             .and_then(|r| doc.default_view()?.get_computed_style(&r).ok().flatten())
             .and_then(|s| s.get_property_value("padding-bottom").ok())
             .filter(|v| !v.is_empty())
