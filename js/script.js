@@ -21,7 +21,7 @@ const NO_PAINT_MS = 500;
  * that shows no content starts a moment after its load event. */
 function afterFirstPaint() {
   return new Promise((resolve) => {
-    if (document.visibilityState === "hidden" || !PerformanceObserver.supportedEntryTypes?.includes("paint")) return resolve();
+    if (document.visibilityState === "hidden" || !window.PerformanceObserver?.supportedEntryTypes?.includes("paint")) return resolve();
     new PerformanceObserver((entries, observer) => {
       if (entries.getEntriesByName("first-contentful-paint").length) {
         observer.disconnect();

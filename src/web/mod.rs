@@ -106,7 +106,7 @@ pub fn start(script: Option<Element>, config: JsValue) {
     when_parsed(ready);
 }
 
-/// Runs `f` in a task of its own once the page is parsed: at once if it is (a `defer` tag;
+/// Runs `f` in a task of its own once the page is parsed: the next task if it is (a `defer` tag;
 /// usually `async` and `mount`), else at `DOMContentLoaded`. Its own task, so that starting and
 /// drawing are two short tasks rather than one long one on a slow phone. The caller has already
 /// applied a returning visitor's yes, so its analytics never waits for this.
