@@ -171,7 +171,11 @@ fn apply(config: &mut Config, setting: Setting, value: &str, urls: &impl Urls) -
     let v = value.trim_ascii();
     let is = |word: &str| v.eq_ignore_ascii_case(word);
     match setting {
-        Setting::GaId if is_ga_id(v) => config.ga_id = Some(v.to_owned()),
+        // Attributes are applied after the JSON: a valid one wins over an invalid JSON value.
+        Setting::GaId if is_ga_id(v) => {
+            config.ga_id = Some(v.to_owned());
+            config.analytics_refused = false;
+        }
         Setting::GaId => {
             config.analytics_refused = true;
             return Err("is not a GA4 measurement id (G- followed by letters and digits); analytics stays off.");
