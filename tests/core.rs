@@ -9,10 +9,11 @@ use common::{parse_config, stored, Native, CASES, NOT_ISO, OTHER_URLS, WEB_URLS}
 use consent_banner::catalogue::{self, Lang, LangChoice, Texts};
 use consent_banner::category::{Category, Choices};
 use consent_banner::config::{self, Config, Level};
-use consent_banner::consent::{self, Env, Granted, Requested, Session, View};
+use consent_banner::consent::{self, Granted, Requested};
 use consent_banner::disclosure;
 use consent_banner::gate;
 use consent_banner::record::{self, Language};
+use consent_banner::session::{Env, Session, View};
 use consent_banner::timestamp::{self, Calendar};
 use consent_banner::view;
 
@@ -681,6 +682,22 @@ fn invalid_values_in_json_are_errors_too() {
     let (_, problems) = with_json(r#"{"expiresDays": 30.5}"#, &[]);
     assert!(problems[0].message.contains(r#""30.5""#), "{}", problems[0].message);
     assert_eq!(with_json(r#"{"expiresDays": 1e2}"#, &[]).0.expires_days, 100);
+}
+
+#[test]
+fn a_valid_attribute_wins_over_an_invalid_json_value_of_the_same_setting() {
+    for bad in [r#""UA-12345-1""#, r#""""#, r#""G-""#, "42"] {
+        let json = format!(r#"{{"gaId": {bad}}}"#);
+        let (config, problems) = with_json(&json, &[("data-ga-id", "G-TEST123")]);
+        assert_eq!(config.ga_id.as_deref(), Some("G-TEST123"), "{json}");
+        assert!(!config.analytics_refused, "{json}");
+        assert_eq!(problems.len(), 1, "{json}: {problems:?}");
+        assert!(problems[0].message.contains("gaId"), "{}", problems[0].message);
+        assert!(gate::analytics(&config, Choices::all(&config.categories)).is_some(), "{json}");
+    }
+    // An invalid attribute still means no analytics, whatever the JSON says.
+    let (config, _) = with_json(r#"{"gaId": "G-JSON1"}"#, &[("data-ga-id", "UA-1")]);
+    assert_eq!(gate::analytics(&config, Choices::all(&config.categories)), None);
 }
 
 #[test]
