@@ -1,38 +1,13 @@
-//! The visitor's consent on one page: the session that turns page loads and clicks into
-//! decisions, views and effects, the API's state, and `set()`'s argument. Time and storage are
-//! passed in; nothing here touches a page.
+//! The API's documents: the consent state `get()` returns and listeners receive, and `set()`'s
+//! argument with the rules that read it.
 
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::Serialize;
 
-use crate::catalogue::{self, Lang};
-use crate::category::{Category, Choices};
-use crate::config::{Config, Problem};
-use crate::gate::{self, Effects};
-use crate::record::{self, Decision, Language, Record};
-use crate::timestamp::{self, Calendar};
-
-/// What the page needs to know to show the banner: read from it, not from storage.
-pub struct Env<'a> {
-    pub now: i64,
-    /// `navigator.globalPrivacyControl === true`.
-    pub gpc_signal: bool,
-    /// `<html lang>` (empty when it has none), then each of `navigator.languages`.
-    pub languages: &'a [String],
-}
-
-/// Which part of the banner the page shows when the dialog is closed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum View {
-    /// The first layer, asking.
-    Banner,
-    /// The small control that reopens the preferences.
-    Reopen,
-    /// Nothing (decided, and the site turned the reopen control off).
-    Hidden,
-}
+use crate::category::Category;
+use crate::config::Problem;
 
 /// What `consentBanner.get()` returns and `change` listeners receive (contract).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -97,105 +72,4 @@ pub fn read_set(requested: Option<Requested>) -> Result<(Changes, Vec<Problem>),
         }
     }
     Ok((changes, problems))
-}
-
-/// One page's consent: the configuration, the decision in force and what has run.
-pub struct Session {
-    config: Config,
-    lang: Lang,
-    /// The visitor switched the language on this page.
-    lang_chosen: bool,
-    decision: Option<Decision>,
-    /// A Global Privacy Control signal that the site respects.
-    gpc: bool,
-    /// The analytics script was injected on this page; it cannot be taken back, only disabled.
-    analytics_loaded: bool,
-}
-
-impl Session {
-    /// Reads the stored record (if any) under the site's rules and picks the language.
-    pub fn new(config: Config, stored: Option<&Record>, env: &Env, calendar: &impl Calendar) -> Session {
-        let decision = stored.and_then(|r| record::validate(r, env.now, &config.policy_version, config.expires_days, calendar));
-        // A language the visitor picked is remembered; otherwise each page speaks its own.
-        let remembered = decision.as_ref().filter(|d| d.lang_chosen).and_then(|d| d.lang);
-        let lang = match (config.lang, remembered) {
-            (catalogue::LangChoice::Auto, Some(lang)) => lang,
-            (choice, _) => catalogue::resolve(choice, env.languages),
-        };
-        let gpc = env.gpc_signal && config.respect_gpc;
-        let lang_chosen = remembered.is_some();
-        Session { config, lang, lang_chosen, decision, gpc, analytics_loaded: false }
-    }
-
-    pub fn config(&self) -> &Config {
-        &self.config
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    /// The visitor's pick, with the banner's switch.
-    pub fn set_lang(&mut self, lang: Lang) {
-        self.lang = lang;
-        self.lang_chosen = true;
-    }
-
-    /// The choices in force: the decision's, or nothing granted (also under GPC).
-    pub fn choices(&self) -> Choices {
-        self.decision.as_ref().map(|d| d.choices).unwrap_or_default()
-    }
-
-    pub fn view(&self) -> View {
-        if self.decision.is_none() && !self.gpc {
-            View::Banner
-        } else if self.config.reopen {
-            View::Reopen
-        } else {
-            View::Hidden
-        }
-    }
-
-    /// What runs as the page loads: a returning visitor's yes starts analytics without a click.
-    pub fn start(&mut self) -> Effects {
-        let effects = gate::on_load(&self.config, self.choices());
-        self.analytics_loaded |= effects.load.is_some();
-        effects
-    }
-
-    /// Records a decision made now; returns the record to store (none if the clock is unusable)
-    /// and what to apply to the page.
-    pub fn decide(&mut self, choices: Choices, now: i64, calendar: &impl Calendar) -> (Option<Record>, Effects) {
-        let choices = choices.within(&self.config.categories);
-        let c = &self.config;
-        let language = Language { lang: self.lang, chosen: self.lang_chosen };
-        let stored = record::new(choices, &c.categories, now, &c.policy_version, c.expires_days, language, calendar);
-        self.decision = Some(Decision { choices, decided_at: now, lang: Some(self.lang), lang_chosen: self.lang_chosen });
-        let effects = gate::on_change(&self.config, self.analytics_loaded, choices);
-        self.analytics_loaded |= effects.load.is_some();
-        (stored, effects)
-    }
-
-    /// Withdraws as a reject does and forgets the decision, so the banner asks again.
-    pub fn reset(&mut self) -> Effects {
-        let effects = gate::on_change(&self.config, self.analytics_loaded, Choices::default());
-        self.decision = None;
-        effects
-    }
-
-    pub fn state(&self, calendar: &impl Calendar) -> State {
-        let choices = self.choices();
-        let configured = |c: Category| self.config.categories.contains(&c).then(|| choices.get(c));
-        State {
-            decided: self.decision.is_some(),
-            categories: Granted {
-                analytics: choices.analytics,
-                functional: configured(Category::Functional),
-                marketing: configured(Category::Marketing),
-            },
-            policy_version: self.config.policy_version.clone(),
-            decided_at: self.decision.as_ref().and_then(|d| timestamp::format(calendar, d.decided_at)),
-            gpc: self.gpc,
-        }
-    }
 }

@@ -8,6 +8,7 @@
 
 pub mod catalogue;
 pub mod category;
+pub mod command;
 pub mod config;
 pub mod consent;
 pub mod defaults;
@@ -15,6 +16,7 @@ pub mod disclosure;
 pub mod gate;
 pub mod lenient;
 pub mod record;
+pub mod session;
 pub mod timestamp;
 pub mod view;
 

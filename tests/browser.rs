@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use consent_banner::category::Choices;
+use consent_banner::command;
 use consent_banner::config::{self, Config, Level, Urls};
 use consent_banner::gate;
 use consent_banner::lenient::{Found, Lenient, Object};
@@ -87,7 +88,7 @@ fn the_record_round_trips_through_gloo_storage_and_junk_reads_as_none() {
     let store = Store::open();
     assert!(store.usable());
     assert_eq!(store.read(), None, "nothing stored");
-    assert!(store.write(&a_record()));
+    assert!(store.write(&a_record()).is_ok());
     assert_eq!(
         js("return localStorage.getItem('consent-banner')"),
         JsValue::from(
@@ -99,7 +100,7 @@ fn the_record_round_trips_through_gloo_storage_and_junk_reads_as_none() {
         js(&format!("localStorage.setItem('consent-banner', {})", serde_json::to_string(junk).unwrap()));
         assert_eq!(store.read(), None, "{junk}");
     }
-    store.forget();
+    assert!(store.remove().is_ok());
     assert_eq!(js("return localStorage.getItem('consent-banner')"), JsValue::NULL);
 }
 
@@ -112,8 +113,8 @@ fn storage_that_throws_is_refused_before_gloo_storage_sees_it() {
     js("Storage.prototype.getItem = window.__orig");
     assert!(!store.usable());
     assert_eq!(store.read(), None);
-    assert!(!store.write(&a_record()));
-    store.forget();
+    assert!(store.write(&a_record()).is_err());
+    assert!(store.remove().is_err());
     assert_eq!(js("return localStorage.getItem('consent-banner')"), JsValue::from("x"), "nothing written or removed");
     // The localStorage getter itself throws.
     js("window.__desc = Object.getOwnPropertyDescriptor(window, 'localStorage'); Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('denied', 'SecurityError') } })");
@@ -162,7 +163,7 @@ fn analytics_pushes_arguments_in_order_then_withdraws() {
     js("window.dataLayer = []; document.cookie = '_ga=GA1.1.1; path=/'; document.cookie = '_ga_X=1; path=/'; document.cookie = 'keep=1; path=/'");
     let config = Config { analytics_src: Some("/does-not-exist/gtag.js".into()), ..ga_config() };
     let yes = Choices { analytics: true, ..Choices::default() };
-    web::apply(&gate::on_change(&config, false, yes));
+    web::carry_out(command::analytics(gate::on_change(&config, false, yes)));
     let log = js("return window.dataLayer.map(a => [Object.prototype.toString.call(a), a[0], a[1] instanceof Date ? 'date' : typeof a[1] === 'object' ? JSON.stringify(a[1]) : a[1], a[2] ? a[2].analytics_storage : null].join('|')).join('\\n')");
     assert_eq!(
         log.as_string().unwrap(),
@@ -178,7 +179,7 @@ fn analytics_pushes_arguments_in_order_then_withdraws() {
     assert_eq!(js("return document.querySelectorAll('script[src=\"/does-not-exist/gtag.js\"][async]').length"), JsValue::from(1));
     assert_eq!(js("return window['ga-disable-G-BROWSER1']"), JsValue::FALSE);
 
-    web::apply(&gate::on_change(&config, true, Choices::default()));
+    web::carry_out(command::analytics(gate::on_change(&config, true, Choices::default())));
     assert_eq!(js("return window['ga-disable-G-BROWSER1']"), JsValue::TRUE);
     assert_eq!(js("return window.dataLayer[4][1] + ':' + window.dataLayer[4][2].analytics_storage"), JsValue::from("update:denied"));
     let cookies = js("return document.cookie").as_string().unwrap();
@@ -191,7 +192,7 @@ fn analytics_pushes_arguments_in_order_then_withdraws() {
     );
     // A page that made dataLayer something else: nothing throws.
     js("window.dataLayer = 5");
-    web::apply(&gate::on_change(&config, true, yes));
+    web::carry_out(command::analytics(gate::on_change(&config, true, yes)));
 }
 
 #[wasm_bindgen_test]

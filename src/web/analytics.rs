@@ -1,10 +1,11 @@
 //! Google Analytics on the page: Consent Mode commands through `gtag`, the analytics script, the
-//! `ga-disable-<id>` flag, and the withdrawal's cookie deletion, in the order the contract sets.
+//! `ga-disable-<id>` flag: each command as the core gives it, in the order it gives them.
 
 use wasm_bindgen::prelude::*;
 
+use crate::command::ConsentKind;
 use crate::defaults;
-use crate::gate::{ConsentTypes, Effects};
+use crate::gate::ConsentTypes;
 
 #[wasm_bindgen(module = "/js/gtag.js")]
 extern "C" {
@@ -17,38 +18,33 @@ extern "C" {
     fn gtag_config(command: &str, id: &str) -> Result<(), JsValue>;
 }
 
-fn consent(kind: &str, types: &ConsentTypes) {
+/// `gtag('consent', kind, types)`.
+pub fn consent(kind: ConsentKind, types: &ConsentTypes) {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     if let Ok(params) = serde::Serialize::serialize(types, &serializer) {
-        let _ = gtag_consent("consent", kind, &params);
+        let _ = gtag_consent("consent", kind.name(), &params);
     }
 }
 
-/// Carries out the gate's effects: consent default, update, `ga-disable`, the script and its
-/// `config`, then cookie deletion.
-pub fn apply(effects: &Effects) {
-    if effects.load.is_some() {
-        consent("default", &crate::gate::consent_default());
-    }
-    if let Some(update) = &effects.update {
-        consent("update", update);
-    }
-    if let (Some((id, disabled)), Some(window)) = (&effects.ga_disable, super::page::window()) {
+/// `window['ga-disable-<id>'] = disabled`: gtag.js sends nothing for that id while it is true.
+pub fn disable(id: &str, disabled: bool) {
+    if let Some(window) = super::page::window() {
         let flag = format!("{}{id}", defaults::GA_DISABLE_PREFIX);
-        let _ = js_sys::Reflect::set(&window, &flag.into(), &(*disabled).into());
+        let _ = js_sys::Reflect::set(&window, &flag.into(), &disabled.into());
     }
-    if let Some(load) = &effects.load {
-        if inject(&load.script_url).is_err() {
-            super::log_error("could not add the analytics script to the page.");
-        }
-        if let Some(id) = &load.ga_id {
-            let _ = gtag_js("js", &js_sys::Date::new_0());
-            let _ = gtag_config("config", id);
-        }
+}
+
+/// The analytics script.
+pub fn load(src: &str) {
+    if inject(src).is_err() {
+        super::log_error("could not add the analytics script to the page.");
     }
-    if effects.clear_cookies {
-        super::cookies::clear_analytics();
-    }
+}
+
+/// `gtag('js', new Date())` and `gtag('config', id)`.
+pub fn configure(id: &str) {
+    let _ = gtag_js("js", &js_sys::Date::new_0());
+    let _ = gtag_config("config", id);
 }
 
 /// Adds `<script async src>` to the head.

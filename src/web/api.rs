@@ -8,9 +8,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit};
 
-use super::{decide, log, with_app, Pick};
-use crate::consent::{self, Requested, State};
+use super::{send, with_session};
+use crate::consent::{Requested, State};
 use crate::defaults::CHANGE_EVENT;
+use crate::session::Msg;
 
 thread_local! {
     /// `on("change", fn)` listeners, with the number that unsubscribes each. Apart from the
@@ -26,20 +27,14 @@ fn to_js(state: &State) -> JsValue {
 /// `{ decided, categories, policyVersion, decidedAt, gpc }`; null before the banner has started.
 #[wasm_bindgen]
 pub fn get() -> JsValue {
-    with_app(|app| to_js(&app.state())).unwrap_or(JsValue::NULL)
+    with_session(|s| to_js(&s.state(&super::page::Builtins))).unwrap_or(JsValue::NULL)
 }
 
 /// Decides per category; categories left out keep their current value.
 #[wasm_bindgen]
 pub fn set(categories: JsValue) {
     let requested = super::page::json_of(&categories).and_then(|json| serde_json::from_str::<Requested>(&json).ok());
-    match consent::read_set(requested) {
-        Ok((changes, problems)) => {
-            problems.iter().for_each(log);
-            decide(Pick::Some(&changes), false);
-        }
-        Err(problem) => log(&problem),
-    }
+    send(Msg::Set(requested), None);
 }
 
 /// `on("change", fn)`: calls `fn(state)` after every decision and reset; returns a function that

@@ -1,5 +1,11 @@
-//! The browser layer: reads the page, runs the core, applies its answer. Only this module uses
-//! wasm-bindgen, web-sys, js-sys, serde-wasm-bindgen and gloo-storage; each file is one surface.
+//! The browser layer: reads the page into the session's messages and carries out its commands.
+//! Only this module uses wasm-bindgen, web-sys, js-sys, serde-wasm-bindgen and gloo-storage; each
+//! file is one surface.
+//!
+//! Messages go through one queue. The session is borrowed only while `update` runs, which calls
+//! no page code; the commands are carried out after, and page code they reach (a focus or change
+//! listener, a released script) that calls the API adds its message to the queue, handled in
+//! order once the current one is done. No call is dropped, and none sees the banner half-changed.
 
 pub mod analytics;
 pub mod api;
@@ -10,49 +16,53 @@ mod render;
 mod scripts;
 pub mod storage;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 
-use crate::category::{Category, Choices};
+use crate::category::Category;
+use crate::command::{Command, Focus};
 use crate::config::{self, Embedded, Level, Problem};
-use crate::consent::{Changes, Env, Session, State};
+use crate::session::{Env, Msg, Origin, Session};
 
 use page::{cast, Builtins};
 use render::Banner;
-use storage::Store;
+use storage::{Failure, Store};
 
-pub use analytics::apply;
+/// A message waiting its turn, with the page element that had focus when a dialog was asked for
+/// (focus goes back to it when the dialog closes).
+struct Queued(Msg, Option<HtmlElement>);
 
-/// Where focus goes when the opener of the dialog is gone: the control that reopens it.
-const SETTINGS: &str = "[data-action=settings]";
-
-/// Everything the page's one banner holds between events.
-struct App {
-    session: Session,
-    store: Store,
-    /// The banner's part of the page, once it is drawn.
-    banner: Option<Banner>,
-    /// The dialog's switches while it is open.
-    draft: Option<Choices>,
-    /// `[data-consent-open]` clicks anywhere in the page; kept for the page's lifetime.
-    _open_links: Option<Closure<dyn FnMut(Event)>>,
-}
+/// A page listener the banner keeps for the page's lifetime.
+type Listener = Closure<dyn FnMut(Event)>;
 
 thread_local! {
-    /// The page's one banner. Only `try_borrow_mut` is used: a re-entrant call (page code run by
-    /// the banner that calls the API) is refused quietly instead of panicking.
-    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+    /// The page's one session, once started.
+    static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
+    /// The banner's part of the page, once it is drawn. Shared out, never borrowed across a call.
+    static BANNER: RefCell<Option<Rc<Banner>>> = const { RefCell::new(None) };
+    /// `localStorage` as the banner found it when it started.
+    static STORE: Cell<Option<Store>> = const { Cell::new(None) };
+    /// Messages not yet handled, oldest first, and whether they are being handled now.
+    static QUEUE: RefCell<Vec<Queued>> = const { RefCell::new(Vec::new()) };
+    static BUSY: Cell<bool> = const { Cell::new(false) };
+    /// `[data-consent-open]` clicks anywhere in the page; kept for the page's lifetime.
+    static OPEN_LINKS: RefCell<Option<Listener>> = const { RefCell::new(None) };
 }
 
-/// Runs `f` on the app, unless there is none yet or it is busy.
-fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
-    APP.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
+/// Reads the session, if it has started.
+fn with_session<R>(f: impl FnOnce(&Session) -> R) -> Option<R> {
+    SESSION.with_borrow(|session| session.as_ref().map(f))
 }
 
-fn started() -> bool {
-    APP.with(|cell| cell.try_borrow().map_or(true, |app| app.is_some()))
+fn banner() -> Option<Rc<Banner>> {
+    BANNER.with_borrow(Option::clone)
+}
+
+fn store() -> Option<Store> {
+    STORE.get()
 }
 
 pub(crate) fn log_error(message: &str) {
@@ -67,12 +77,108 @@ fn log(problem: &Problem) {
     }
 }
 
+/// Hands a message to the session (and with it, `opener`: what gets focus back from a dialog it
+/// opens). Handled now, or, when a message is being handled already, right after it.
+fn send(msg: Msg, opener: Option<HtmlElement>) {
+    QUEUE.with_borrow_mut(|queue| queue.push(Queued(msg, opener)));
+    drain();
+}
+
+/// Handles every queued message in order, unless that is already happening further up the stack
+/// (or the session has not started: `start` drains what came before it).
+fn drain() {
+    if with_session(|_| ()).is_none() || BUSY.replace(true) {
+        return;
+    }
+    // What was sent meanwhile waits for the next round, after everything taken in this one.
+    loop {
+        let queued = QUEUE.take();
+        if queued.is_empty() {
+            break;
+        }
+        for Queued(msg, opener) in queued {
+            let opening = msg == Msg::Open;
+            let commands = SESSION.with_borrow_mut(|s| s.as_mut().map(|s| s.update(msg, page::now(), &Builtins))).unwrap_or_default();
+            if let (true, false, Some(banner)) = (opening, commands.is_empty(), banner()) {
+                banner.set_opener(opener);
+            }
+            carry_out(commands);
+        }
+    }
+    BUSY.set(false);
+}
+
+/// Carries out the commands, in order.
+pub fn carry_out(commands: Vec<Command>) {
+    commands.into_iter().for_each(one);
+}
+
+/// Carries out one command. Drawing reads the session; nothing else does, and no page code runs
+/// while it is read.
+fn one(command: Command) {
+    let banner = banner();
+    let store = store();
+    match command {
+        Command::Log(problem) => log(&problem),
+        Command::Store(record) => match store.map_or(Err(Failure::Unavailable), |s| s.write(&record)) {
+            // Already said when the banner started.
+            Ok(()) | Err(Failure::Unavailable) => {}
+            Err(Failure::Refused) => log_error("localStorage refused the decision (full or blocked); it holds for this page only."),
+        },
+        Command::Forget { fallback } => {
+            let Some(store) = store else { return };
+            // Unavailable storage holds nothing to remove, and was reported at the start.
+            if store.remove() == Err(Failure::Refused) && !fallback.is_some_and(|no| store.write(&no).is_ok()) {
+                log_error("could not remove the stored decision from localStorage, nor overwrite it; it may apply again on the next page.");
+            }
+        }
+        Command::Consent(kind, types) => analytics::consent(kind, &types),
+        Command::GaDisable { id, disabled } => analytics::disable(&id, disabled),
+        Command::LoadScript(src) => analytics::load(&src),
+        Command::ConfigureGa(id) => analytics::configure(&id),
+        Command::ClearCookies => cookies::clear_analytics(),
+        Command::DrawMain => {
+            if let Some(Err(_)) = banner.and_then(|b| with_session(|s| b.draw_main(s))) {
+                log_error("could not draw the banner.");
+            }
+        }
+        Command::DrawDialog => {
+            let Some(banner) = banner else { return };
+            banner.close_dialog();
+            match with_session(|s| banner.build_dialog(s)).flatten() {
+                Some(Ok(dialog)) => banner.show_dialog(&dialog),
+                Some(Err(_)) => log_error("could not draw the preferences dialog."),
+                None => {}
+            }
+        }
+        Command::Check(category, on) => {
+            if let Some(banner) = banner {
+                banner.check(category, on);
+            }
+        }
+        Command::Focus(focus) => {
+            if let Some(banner) = banner {
+                match focus {
+                    Focus::Opener => banner.restore(),
+                    Focus::Settings => banner.focus(render::SETTINGS),
+                    Focus::LanguageSwitch => banner.focus(render::LANGUAGE_SWITCH),
+                }
+            }
+        }
+        Command::FillDisclosures => {
+            with_session(|s| disclosure::fill(s.config(), s.lang()));
+        }
+        Command::ReleaseScripts => scripts::run(with_session(|s| scripts::due(s.config(), s.choices())).unwrap_or_default()),
+        Command::Emit(state) => api::emit(&state),
+    }
+}
+
 /// Starts the page's one banner: from the script tag's attributes (`script`, with `config`
 /// undefined), or from the npm package's `mount(config)` object. A second start (a second copy
 /// of the tag, `mount` after the tag) changes nothing.
 #[wasm_bindgen]
 pub fn start(script: Option<Element>, config: JsValue) {
-    if started() {
+    if with_session(|_| ()).is_some() {
         return;
     }
     let script = script.as_ref();
@@ -94,15 +200,14 @@ pub fn start(script: Option<Element>, config: JsValue) {
     }
     let languages = page::languages();
     let env = Env { now: page::now(), gpc_signal: page::gpc(), languages: &languages };
-    let mut session = Session::new(config, store.read().as_ref(), &env, &Builtins);
-    // A returning visitor's yes starts analytics before anything is drawn.
-    apply(&session.start());
-    let app = App { session, store, banner: None, draft: None, _open_links: listen_for_open_links() };
-    APP.with(|cell| {
-        if let Ok(mut slot) = cell.try_borrow_mut() {
-            *slot = Some(app);
-        }
-    });
+    let session = Session::new(config, store.read().as_ref(), &env, &Builtins);
+    STORE.set(Some(store));
+    SESSION.with_borrow_mut(|slot| *slot = Some(session));
+    OPEN_LINKS.with_borrow_mut(|slot| *slot = listen_for_open_links());
+    // A returning visitor's yes starts analytics before anything is drawn; then anything the page
+    // asked before the start.
+    QUEUE.with_borrow_mut(|queue| queue.insert(0, Queued(Msg::Start, None)));
+    drain();
     when_parsed(ready);
 }
 
@@ -125,236 +230,96 @@ fn when_parsed(f: fn()) {
 }
 
 /// `[data-consent-open]` links (a footer's "Cookie settings") open the dialog.
-fn listen_for_open_links() -> Option<Closure<dyn FnMut(Event)>> {
-    let listener = Closure::<dyn FnMut(Event)>::new(|event: Event| {
+fn listen_for_open_links() -> Option<Listener> {
+    let listener = Listener::new(|event: Event| {
         let link = event.target().and_then(cast::<Element>).and_then(|t| t.closest("[data-consent-open]").ok().flatten());
         if let Some(link) = link {
             event.prevent_default();
-            open_dialog(cast(link));
+            send(Msg::Open, cast(link));
         }
     });
     page::document()?.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref()).ok()?;
     Some(listener)
 }
 
-/// Once the page is parsed: the banner, gated scripts and disclosure tables.
+/// Once the page is parsed: the banner's host, then the session draws into it.
 fn ready() {
-    let due = with_app(|app| {
-        match Banner::mount() {
-            Ok(banner) => app.banner = Some(banner),
-            Err(_) => log_error("could not create the banner in this page."),
-        }
-        app.redraw();
-        app.fill_disclosures();
-        app.due_scripts()
-    });
-    scripts::run(due.unwrap_or_default());
-}
-
-impl App {
-    fn state(&self) -> State {
-        self.session.state(&Builtins)
+    match Banner::mount() {
+        Ok(banner) => BANNER.with_borrow_mut(|slot| *slot = Some(Rc::new(banner))),
+        Err(_) => log_error("could not create the banner in this page."),
     }
-
-    fn fill_disclosures(&self) {
-        disclosure::fill(self.session.config(), self.session.lang());
-    }
-
-    fn due_scripts(&self) -> Vec<web_sys::HtmlScriptElement> {
-        scripts::due(self.session.config(), self.session.choices())
-    }
-
-    fn draw_main(&self) {
-        if let Some(banner) = &self.banner {
-            if banner.draw_main(&self.session).is_err() {
-                log_error("could not draw the banner.");
-            }
-        }
-    }
-
-    fn draw_dialog(&self) {
-        if let Some(banner) = &self.banner {
-            if banner.draw_dialog(&self.session, self.draft).is_err() {
-                log_error("could not draw the preferences dialog.");
-            }
-        }
-    }
-
-    fn redraw(&self) {
-        self.draw_main();
-        self.draw_dialog();
-    }
-
-    fn restore_focus(&mut self) {
-        if let Some(banner) = &mut self.banner {
-            banner.restore(SETTINGS);
-        }
-    }
+    send(Msg::Ready, None);
 }
 
 /// A press on one of the banner's controls, by its `data-action`.
 fn on_control(control: &Element) {
-    let category = control.get_attribute("data-category");
-    match control.get_attribute("data-action").as_deref() {
-        Some("accept") => decide(Pick::All, true),
-        Some("reject") => decide(Pick::None, true),
-        Some("save") => decide(Pick::Draft, true),
-        Some("settings") => open_dialog(cast(control.clone())),
-        Some("close") => close_dialog(),
-        Some("lang") => switch_language(),
-        Some("toggle") => toggle(category.as_deref().and_then(Category::from_key)),
-        _ => {}
-    }
+    let msg = match control.get_attribute("data-action").as_deref() {
+        Some("accept") => Msg::Accept(Origin::Visitor),
+        Some("reject") => Msg::Reject(Origin::Visitor),
+        Some("save") => Msg::Save,
+        Some("settings") => Msg::Open,
+        Some("close") => Msg::Close,
+        Some("lang") => Msg::SwitchLanguage,
+        Some("toggle") => match control.get_attribute("data-category").as_deref().and_then(Category::from_key) {
+            Some(category) => Msg::Toggle(category),
+            None => return,
+        },
+        _ => return,
+    };
+    send(msg, cast(control.clone()));
 }
 
 /// Something in the page got focus.
 fn on_focus(target: &Element) {
-    with_app(|app| app.banner.as_ref().map(|b| b.keep_clear(target)));
+    if let Some(banner) = banner() {
+        banner.keep_clear(target);
+    }
 }
 
 /// The first layer changed size (or was first laid out).
 fn on_resize() {
-    with_app(|app| app.banner.as_ref().map(Banner::reserve));
+    if let Some(banner) = banner() {
+        banner.reserve();
+    }
 }
 
 /// Escape closes the dialog; Tab wraps inside it.
 fn on_key(event: KeyboardEvent) {
     match event.key().as_str() {
-        "Escape" if with_app(|app| app.banner.as_ref().is_some_and(Banner::dialog_open)) == Some(true) => {
+        "Escape" if with_session(|s| s.dialog().is_some()) == Some(true) => {
             event.prevent_default();
-            close_dialog();
+            send(Msg::Close, None);
         }
         // WebKitGTK reports Shift+Tab (GDK's ISO_Left_Tab) as key "Unidentified", code "Tab".
         key if key == "Tab" || (key == "Unidentified" && event.code() == "Tab") => {
-            with_app(|app| app.banner.as_ref().map(|b| b.wrap_tab(&event)));
+            if let Some(banner) = banner() {
+                banner.wrap_tab(&event);
+            }
         }
         _ => {}
     }
 }
 
-/// What a decision grants.
-pub(crate) enum Pick<'a> {
-    All,
-    None,
-    /// The dialog's switches (the choices in force when it is closed).
-    Draft,
-    /// These categories changed, the rest as they are (`set()`).
-    Some(&'a Changes),
-}
-
-/// Makes a decision with the choices `pick` names, stores it, applies its effects, then — with
-/// the app released, so page code may call the API — runs the scripts it releases and tells
-/// listeners.
-fn decide(pick: Pick, from_ui: bool) {
-    let done = with_app(|app| {
-        let choices = match pick {
-            Pick::All => Choices::all(&app.session.config().categories),
-            Pick::None => Choices::default(),
-            Pick::Draft => app.draft.unwrap_or_else(|| app.session.choices()),
-            Pick::Some(changes) => {
-                let mut choices = app.session.choices();
-                for &(c, on) in changes {
-                    choices.set(c, on);
-                }
-                choices
-            }
-        };
-        let (record, effects) = app.session.decide(choices, page::now(), &Builtins);
-        match record {
-            Some(record) => {
-                if app.store.usable() && !app.store.write(&record) {
-                    log_error("localStorage refused the decision (full or blocked); it holds for this page only.");
-                }
-            }
-            None => log_error("the clock is outside 1970–9999; the decision holds for this page only."),
-        }
-        apply(&effects);
-        app.draft = None;
-        app.redraw();
-        if from_ui {
-            app.restore_focus();
-        }
-        (app.due_scripts(), app.state())
-    });
-    if let Some((due, state)) = done {
-        scripts::run(due);
-        api::emit(&state);
-    }
-}
-
-/// Opens the dialog with the choices in force; focus returns to `opener` when it closes.
-fn open_dialog(opener: Option<HtmlElement>) {
-    with_app(|app| {
-        app.draft = Some(app.session.choices());
-        if let Some(banner) = &mut app.banner {
-            banner.opener = opener;
-        }
-        app.draw_dialog();
-    });
-}
-
-fn close_dialog() {
-    with_app(|app| {
-        if app.draft.take().is_some() {
-            app.draw_dialog();
-            app.restore_focus();
-        }
-    });
-}
-
-fn switch_language() {
-    with_app(|app| {
-        app.session.set_lang(app.session.lang().other());
-        app.redraw();
-        app.fill_disclosures();
-        if let Some(banner) = &app.banner {
-            banner.focus("[data-action=lang]");
-        }
-    });
-}
-
-fn toggle(category: Option<Category>) {
-    let Some(category) = category else { return };
-    with_app(|app| {
-        if let Some(draft) = app.draft.as_mut() {
-            let on = !draft.get(category);
-            draft.set(category, on);
-            if let Some(banner) = &app.banner {
-                banner.check(category, on);
-            }
-        }
-    });
-}
-
 /// `acceptAll()`.
 #[wasm_bindgen(js_name = acceptAll)]
 pub fn accept_all() {
-    decide(Pick::All, false);
+    send(Msg::Accept(Origin::Api), None);
 }
 
 /// `rejectAll()`.
 #[wasm_bindgen(js_name = rejectAll)]
 pub fn reject_all() {
-    decide(Pick::None, false);
+    send(Msg::Reject(Origin::Api), None);
 }
 
 /// `show()`: opens the dialog; focus returns to what had it.
 #[wasm_bindgen]
 pub fn show() {
-    open_dialog(page::focused().and_then(cast));
+    send(Msg::Open, page::focused().and_then(cast));
 }
 
 /// `reset()`: withdraws as a reject does, forgets the decision, and asks again.
 #[wasm_bindgen]
 pub fn reset() {
-    let state = with_app(|app| {
-        apply(&app.session.reset());
-        app.store.forget();
-        app.draft = None;
-        app.redraw();
-        app.state()
-    });
-    if let Some(state) = state {
-        api::emit(&state);
-    }
+    send(Msg::Reset, None);
 }

@@ -2,6 +2,8 @@
 //! first layer or the reopen control, and the preferences dialog. Every text is set as text.
 //! The banner owns its listeners; they hand each control's action to `web`.
 
+use std::cell::RefCell;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -10,15 +12,20 @@ use web_sys::{
 };
 
 use crate::catalogue::{Lang, Texts};
-use crate::category::{Category, Choices};
-use crate::consent::{Session, View};
+use crate::category::Category;
 use crate::defaults::{self, HOST_TAG};
 use crate::disclosure::{self, Row};
+use crate::session::{Session, View};
 use crate::view;
 
 use super::page::{cast, document};
 
 const CSS: &str = include_str!("banner.css");
+
+/// The control that opens the dialog: the first layer's Settings, or the reopen control.
+pub const SETTINGS: &str = "[data-action=settings]";
+/// The language switch.
+pub const LANGUAGE_SWITCH: &str = "[data-action=lang]";
 
 /// The focusable controls of the dialog, in order, for Tab to wrap around.
 const FOCUSABLE: &str = "button:not([disabled]),a[href]";
@@ -35,8 +42,8 @@ pub struct Banner {
     main: Element,
     /// Holds the dialog while it is open.
     modal: Element,
-    /// Where focus returns when the dialog closes.
-    pub opener: Option<HtmlElement>,
+    /// Where focus returns when the dialog closes: what had it when the dialog was asked for.
+    opener: RefCell<Option<HtmlElement>>,
     /// The page root's own inline values of `RESERVED`, put back when the first layer goes.
     page_style: [String; 2],
     /// The page root's computed bottom padding, which the first layer's height is added to.
@@ -94,7 +101,7 @@ impl Banner {
             root,
             main,
             modal,
-            opener: None,
+            opener: RefCell::new(None),
             page_style,
             page_padding,
             _click: click,
@@ -142,8 +149,9 @@ impl Banner {
         self.modal.first_element_child().and_then(cast).filter(|d: &HtmlDialogElement| d.open())
     }
 
-    pub fn dialog_open(&self) -> bool {
-        self.dialog().is_some()
+    /// Remembers what gets focus back when the dialog closes.
+    pub fn set_opener(&self, opener: Option<HtmlElement>) {
+        self.opener.replace(opener);
     }
 
     /// Draws the first layer or the reopen control for the session's view.
@@ -189,34 +197,50 @@ impl Banner {
         Ok(())
     }
 
-    /// Draws the dialog with the `draft` switches (shown modal), or closes it (`None`).
-    pub fn draw_dialog(&self, session: &Session, draft: Option<Choices>) -> Result<(), JsValue> {
+    /// Closes the dialog, if it is open, and removes it. Closing may move focus, which runs the
+    /// page's focus listeners: the session is not read meanwhile.
+    pub fn close_dialog(&self) {
         if let Some(open) = self.dialog() {
             open.close();
         }
         self.modal.replace_children_with_node_0();
-        let Some(draft) = draft else { return Ok(()) };
-        let doc = document().ok_or(JsValue::NULL)?;
-        let (config, lang) = (session.config(), session.lang());
-        let t = view::texts(config, lang);
-        let dialog: HtmlDialogElement =
-            el(&doc, "dialog", &[("aria-labelledby", "dt"), ("aria-describedby", "dd"), ("lang", lang.tag())])?.unchecked_into();
-        let body = child(&doc, &dialog, "div", &[("class", "dialog")])?;
-        child(&doc, &body, "h2", &[("id", "dt")])?.set_text_content(Some(t.dialog_title));
-        child(&doc, &body, "p", &[("id", "dd")])?.set_text_content(Some(t.dialog_description));
-        button(&doc, &body, "close", Some("close"), "×", &[("aria-label", t.close)])?;
-        let list = child(&doc, &body, "ul", &[("class", "cats")])?;
-        let rows: Vec<Row> = disclosure::rows(config, lang).collect();
-        category(&doc, &list, &t, None, None, &rows)?;
-        for &c in &config.categories {
-            category(&doc, &list, &t, Some(c), Some(draft.get(c)), &rows)?;
+    }
+
+    /// Builds the session's dialog with its draft switches, in the page but not yet shown; `None`
+    /// when the dialog is closed.
+    pub fn build_dialog(&self, session: &Session) -> Option<Result<HtmlDialogElement, JsValue>> {
+        let draft = session.dialog()?.draft;
+        let build = || {
+            let doc = document().ok_or(JsValue::NULL)?;
+            let (config, lang) = (session.config(), session.lang());
+            let t = view::texts(config, lang);
+            let dialog: HtmlDialogElement =
+                el(&doc, "dialog", &[("aria-labelledby", "dt"), ("aria-describedby", "dd"), ("lang", lang.tag())])?.unchecked_into();
+            let body = child(&doc, &dialog, "div", &[("class", "dialog")])?;
+            child(&doc, &body, "h2", &[("id", "dt")])?.set_text_content(Some(t.dialog_title));
+            child(&doc, &body, "p", &[("id", "dd")])?.set_text_content(Some(t.dialog_description));
+            button(&doc, &body, "close", Some("close"), "×", &[("aria-label", t.close)])?;
+            let list = child(&doc, &body, "ul", &[("class", "cats")])?;
+            let rows: Vec<Row> = disclosure::rows(config, lang).collect();
+            category(&doc, &list, &t, None, None, &rows)?;
+            for &c in &config.categories {
+                category(&doc, &list, &t, Some(c), Some(draft.get(c)), &rows)?;
+            }
+            let actions = child(&doc, &body, "div", &[("class", "actions")])?;
+            choices(&doc, &actions, &t)?;
+            button(&doc, &actions, "save", None, t.save, &[])?;
+            switch_language(&doc, &actions, &t, lang)?;
+            self.modal.append_child(&dialog)?;
+            Ok(dialog)
+        };
+        Some(build())
+    }
+
+    /// Shows a built dialog modal: focus moves into it.
+    pub fn show_dialog(&self, dialog: &HtmlDialogElement) {
+        if dialog.show_modal().is_err() {
+            super::log_error("could not show the preferences dialog.");
         }
-        let actions = child(&doc, &body, "div", &[("class", "actions")])?;
-        choices(&doc, &actions, &t)?;
-        button(&doc, &actions, "save", None, t.save, &[])?;
-        switch_language(&doc, &actions, &t, lang)?;
-        self.modal.append_child(&dialog)?;
-        dialog.show_modal()
     }
 
     /// Shows a switch's state.
@@ -229,19 +253,19 @@ impl Banner {
 
     /// Focuses the first `selector` in the open dialog, else in the first layer.
     pub fn focus(&self, selector: &str) {
-        let scope = if self.dialog_open() { &self.modal } else { &self.main };
+        let scope = if self.dialog().is_some() { &self.modal } else { &self.main };
         if let Some(el) = scope.query_selector(selector).ok().flatten().and_then(cast::<HtmlElement>) {
             let _ = el.focus();
         }
     }
 
-    /// Focuses the dialog's opener if it is still in the page, else the first `selector`.
-    pub fn restore(&mut self, selector: &str) {
+    /// Focuses the dialog's opener if it is still in the page, else the settings control.
+    pub fn restore(&self) {
         match self.opener.take() {
             Some(opener) if opener.is_connected() => {
                 let _ = opener.focus();
             }
-            _ => self.focus(selector),
+            _ => self.focus(SETTINGS),
         }
     }
 

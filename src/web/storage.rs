@@ -1,5 +1,11 @@
 //! The stored decision in `localStorage`, through gloo-storage. When storage is missing or
 //! throws, the choice holds for this page only.
+//!
+//! gloo-storage's sharp edge: `LocalStorage::raw()` and its `get` and `delete` call
+//! `expect_throw`, so a `localStorage` getter, `getItem` or `removeItem` that throws (blocked
+//! storage, a page that patched `Storage.prototype`) would throw through the module mid-message.
+//! So each call first asks web-sys, whose calls return `Result`, whether storage answers now;
+//! gloo then reads and writes the JSON (its `set` returns a `Result`), and removal is web-sys's.
 
 use gloo_storage::{LocalStorage, Storage};
 
@@ -7,37 +13,63 @@ use crate::defaults::STORAGE_KEY;
 use crate::lenient::Object;
 use crate::record::Record;
 
-/// `localStorage`, if it can be used on this page.
+/// `localStorage`, if it could be used when the banner started: storage that failed then is not
+/// used on this page at all, so one page never half-remembers.
+#[derive(Clone, Copy)]
 pub struct Store {
     usable: bool,
 }
 
+/// Why storage could not do what it was asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// Missing, or its getter throws.
+    Unavailable,
+    /// It refused this call (full, blocked, a patched method that throws).
+    Refused,
+}
+
+/// The page's `localStorage`, when its getter answers without throwing.
+fn raw() -> Result<web_sys::Storage, Failure> {
+    super::page::window().and_then(|w| w.local_storage().ok().flatten()).ok_or(Failure::Unavailable)
+}
+
 impl Store {
-    /// Checks once that storage is there and reads without throwing. gloo-storage calls
-    /// `expect_throw` on both, which would throw through the wasm and leave the banner stuck.
+    /// Checks once that storage is there and reads without throwing.
     pub fn open() -> Store {
-        let storage = super::page::window().and_then(|w| w.local_storage().ok().flatten());
-        Store { usable: storage.is_some_and(|s| s.get_item(STORAGE_KEY).is_ok()) }
+        Store { usable: raw().is_ok_and(|s| s.get_item(STORAGE_KEY).is_ok()) }
     }
 
     pub fn usable(&self) -> bool {
         self.usable
     }
 
+    /// Storage now, if it was usable at the start and its getter still answers.
+    fn raw(&self) -> Result<web_sys::Storage, Failure> {
+        if self.usable {
+            raw()
+        } else {
+            Err(Failure::Unavailable)
+        }
+    }
+
     /// The stored record, if there is one that reads as a record (an object: serde's derived
     /// structs would also take an array).
     pub fn read(&self) -> Option<Record> {
-        self.usable.then(|| LocalStorage::get(STORAGE_KEY).ok().map(|Object(record)| record)).flatten()
+        self.raw()
+            .is_ok_and(|s| s.get_item(STORAGE_KEY).is_ok())
+            .then(|| LocalStorage::get(STORAGE_KEY).ok().map(|Object(record)| record))
+            .flatten()
     }
 
-    /// Stores the record; false when storage is unusable or refuses it (full, blocked).
-    pub fn write(&self, record: &Record) -> bool {
-        self.usable && LocalStorage::set(STORAGE_KEY, record).is_ok()
+    /// Stores the record.
+    pub fn write(&self, record: &Record) -> Result<(), Failure> {
+        self.raw()?;
+        LocalStorage::set(STORAGE_KEY, record).map_err(|_| Failure::Refused)
     }
 
-    pub fn forget(&self) {
-        if self.usable {
-            LocalStorage::delete(STORAGE_KEY);
-        }
+    /// Removes the stored record.
+    pub fn remove(&self) -> Result<(), Failure> {
+        self.raw()?.remove_item(STORAGE_KEY).map_err(|_| Failure::Refused)
     }
 }
