@@ -4,9 +4,7 @@
 //! Each language is written for its readers, not translated word for word; the Japanese follows
 //! what Japanese public sites publish. Neither implies consent by continued browsing.
 
-use serde::{Deserialize, Serialize};
-
-use crate::lenient::{Lenient, Object};
+use serde::Serialize;
 
 /// A language the banner can speak.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,47 +89,6 @@ impl Localized {
     }
 }
 
-/// A per-language text in configuration: one string for both languages, or `{ "en", "ja" }`.
-/// `Lenient` already tells a string from an object, so each form is read on its own.
-pub enum TextDoc {
-    Both(String),
-    PerLang(Localized),
-}
-
-/// `{ "en": "…", "ja": "…" }`, either optional.
-#[derive(Default, Deserialize)]
-#[serde(default)]
-pub struct PerLangDoc {
-    pub en: Lenient<String>,
-    pub ja: Lenient<String>,
-}
-
-impl<'de> crate::lenient::Expected<'de> for TextDoc {
-    fn from_str(v: &str) -> Option<Self> {
-        Some(TextDoc::Both(v.to_owned()))
-    }
-
-    fn from_map<A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
-        // Not text when either language is something other than a string.
-        let text = |v: Lenient<String>| match v {
-            Lenient::Absent => Some(None),
-            Lenient::Valid(text) => Some(Some(text)),
-            Lenient::Wrong(_) => None,
-        };
-        Ok(Object::<PerLangDoc>::from_map(map)?
-            .and_then(|Object(doc)| Some(TextDoc::PerLang(PerLang { en: text(doc.en)?, ja: text(doc.ja)? }))))
-    }
-}
-
-impl From<TextDoc> for Localized {
-    fn from(doc: TextDoc) -> Localized {
-        match doc {
-            TextDoc::Both(text) => PerLang { en: Some(text.clone()), ja: Some(text) },
-            TextDoc::PerLang(texts) => texts,
-        }
-    }
-}
-
 /// Every text of the banner in one language: the banner and the dialog (`other` is the switch to
 /// the other language, in that language), the 外部送信 labels (`separator` joins a link's text
 /// and its recipient in the link's accessible name), and each category's name and description.
@@ -180,20 +137,23 @@ pub struct Replacements {
     pub region: Option<String>,
 }
 
-/// `texts.en` or `texts.ja` as written in configuration; each value is checked on its own.
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct ReplacementsDoc {
-    pub title: Lenient<String>,
-    pub description: Lenient<String>,
-    pub policy_link: Lenient<String>,
-    pub dialog_title: Lenient<String>,
-    pub dialog_description: Lenient<String>,
-    pub region: Lenient<String>,
-}
-
 /// The keys of `Replacements`, as configuration spells them (contract).
 pub const REPLACEABLE: [&str; 6] = ["title", "description", "policyLink", "dialogTitle", "dialogDescription", "region"];
+
+impl Replacements {
+    /// The replacement for the text `key` (as configuration spells it), if a site may replace it.
+    pub fn slot(&mut self, key: &str) -> Option<&mut Option<String>> {
+        match key {
+            "title" => Some(&mut self.title),
+            "description" => Some(&mut self.description),
+            "policyLink" => Some(&mut self.policy_link),
+            "dialogTitle" => Some(&mut self.dialog_title),
+            "dialogDescription" => Some(&mut self.dialog_description),
+            "region" => Some(&mut self.region),
+            _ => None,
+        }
+    }
+}
 
 impl<'a> Texts<'a> {
     /// The built-in texts of `lang`.

@@ -1,9 +1,9 @@
 //! What the core asks of the page: each command is data, carried out by `web` in the order given.
 
 use crate::category::Category;
-use crate::config::Problem;
 use crate::consent::State;
 use crate::gate::{self, ConsentTypes, Effects};
+use crate::problem::Problem;
 use crate::record::Record;
 
 /// Which `gtag('consent', …)` command.

@@ -1,42 +1,14 @@
 //! The site's settings: read from the script tag's attributes and the JSON configuration
-//! (`data-config` or `mount(config)`), validated, with defaults, and the console messages that
-//! tell a site owner what was wrong.
+//! (`data-config` or `mount(config)`), validated, with defaults, and the problems that tell a
+//! site owner what was wrong. One table lists the settings in both spellings; the JSON is read as
+//! serde_json's `Value`, one reader for every document.
 
-use serde::{Deserialize, Deserializer};
+use serde_json::{Map, Value};
 
-use crate::catalogue::{Lang, LangChoice, Localized, PerLang, Replacements, ReplacementsDoc, TextDoc};
+use crate::catalogue::{Lang, LangChoice, Localized, PerLang, Replacements};
 use crate::category::{Category, NECESSARY};
 use crate::defaults;
-use crate::lenient::{Found, Lenient, Object};
-
-/// How loudly a configuration problem is logged.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
-    Error,
-    Warn,
-}
-
-/// One message for the console, naming the setting and the value.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub level: Level,
-    pub message: String,
-}
-
-impl Problem {
-    /// A message, after the prefix every message of the banner starts with.
-    pub fn new(level: Level, message: &str) -> Problem {
-        Problem { level, message: format!("{}{message}", defaults::LOG_PREFIX) }
-    }
-
-    pub fn error(message: &str) -> Problem {
-        Problem::new(Level::Error, message)
-    }
-
-    pub fn warn(message: &str) -> Problem {
-        Problem::new(Level::Warn, message)
-    }
-}
+use crate::problem::{Code, Problem};
 
 /// A recipient of data when its category is granted: one row of the 外部送信 disclosure.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,9 +82,9 @@ impl Default for Config {
     }
 }
 
-/// One setting, in its two spellings (contract).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Setting {
+/// What a setting is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
     GaId,
     PolicyUrl,
     Lang,
@@ -123,29 +95,103 @@ enum Setting {
     Reopen,
 }
 
-const SETTINGS: [(&str, &str, Setting); 8] = [
-    ("data-ga-id", "gaId", Setting::GaId),
-    ("data-policy-url", "policyUrl", Setting::PolicyUrl),
-    ("data-lang", "lang", Setting::Lang),
-    ("data-policy-version", "policyVersion", Setting::PolicyVersion),
-    ("data-analytics-src", "analyticsSrc", Setting::AnalyticsSrc),
-    ("data-expires-days", "expiresDays", Setting::ExpiresDays),
-    ("data-gpc", "gpc", Setting::Gpc),
-    ("data-reopen", "reopen", Setting::Reopen),
+/// The JSON type a setting takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Json {
+    String,
+    Number,
+    Bool,
+}
+
+impl Json {
+    fn expected(self) -> &'static str {
+        match self {
+            Json::String => "a string",
+            Json::Number => "a whole number",
+            Json::Bool => "true or false",
+        }
+    }
+}
+
+/// One setting: its attribute and its JSON key (contract), and the JSON type it takes.
+pub struct Setting {
+    pub attribute: &'static str,
+    pub key: &'static str,
+    json: Json,
+    kind: Kind,
+}
+
+/// Every setting, once (contract). An attribute wins over the JSON key of the same setting.
+pub const SETTINGS: [Setting; 8] = [
+    Setting { attribute: "data-ga-id", key: "gaId", json: Json::String, kind: Kind::GaId },
+    Setting { attribute: "data-policy-url", key: "policyUrl", json: Json::String, kind: Kind::PolicyUrl },
+    Setting { attribute: "data-lang", key: "lang", json: Json::String, kind: Kind::Lang },
+    Setting { attribute: "data-policy-version", key: "policyVersion", json: Json::String, kind: Kind::PolicyVersion },
+    Setting { attribute: "data-analytics-src", key: "analyticsSrc", json: Json::String, kind: Kind::AnalyticsSrc },
+    Setting { attribute: "data-expires-days", key: "expiresDays", json: Json::Number, kind: Kind::ExpiresDays },
+    Setting { attribute: "data-gpc", key: "gpc", json: Json::String, kind: Kind::Gpc },
+    Setting { attribute: "data-reopen", key: "reopen", json: Json::Bool, kind: Kind::Reopen },
 ];
 
-/// The script-tag attributes this version reads (contract).
+/// The attribute that names the JSON configuration's element.
+pub const CONFIG_ATTRIBUTE: &str = "data-config";
+
+/// The script-tag attributes this version reads (contract): every setting's, and `data-config`.
 pub const ATTRIBUTES: [&str; 9] = [
-    "data-ga-id",
-    "data-policy-url",
-    "data-lang",
-    "data-policy-version",
-    "data-analytics-src",
-    "data-config",
-    "data-expires-days",
-    "data-gpc",
-    "data-reopen",
+    SETTINGS[0].attribute,
+    SETTINGS[1].attribute,
+    SETTINGS[2].attribute,
+    SETTINGS[3].attribute,
+    SETTINGS[4].attribute,
+    CONFIG_ATTRIBUTE,
+    SETTINGS[5].attribute,
+    SETTINGS[6].attribute,
+    SETTINGS[7].attribute,
 ];
+
+/// The optional categories' names, for messages.
+pub const CATEGORY_NAMES: &str = "analytics, functional or marketing";
+
+/// The keys of a service in the JSON configuration, in the order they are checked.
+const SERVICE_KEYS: [&str; 7] = ["id", "category", "recipient", "data", "purpose", "optOutUrl", "policyUrl"];
+
+/// The setting an attribute or JSON key names.
+fn setting(name: &str) -> Option<&'static Setting> {
+    SETTINGS.iter().find(|s| s.attribute == name || s.key == name)
+}
+
+/// What becomes of a value the setting `name` refuses: the end of its message.
+pub fn refusal(name: &str) -> String {
+    match setting(name).map(|s| s.kind) {
+        Some(Kind::GaId) => "is not a GA4 measurement id (G- followed by letters and digits); analytics stays off.".into(),
+        Some(Kind::PolicyUrl) => "is not an http(s) or relative URL; no policy link is shown.".into(),
+        Some(Kind::Lang) => "is not auto, en or ja; using auto.".into(),
+        Some(Kind::AnalyticsSrc) => "is not an http(s) or relative URL; it is never loaded.".into(),
+        Some(Kind::ExpiresDays) => format!(
+            "is not a whole number of days from {} to {}; using {}.",
+            defaults::EXPIRES_DAYS_MIN,
+            defaults::EXPIRES_DAYS_MAX,
+            defaults::EXPIRES_DAYS
+        ),
+        Some(Kind::Gpc) => "is not respect or ignore; using respect.".into(),
+        Some(Kind::Reopen) => "is not true or false; using true.".into(),
+        Some(Kind::PolicyVersion) | None => "is not valid; it is ignored.".into(),
+    }
+}
+
+/// What is wrong with a service, from the key at fault: the entry (`services[1]`) or one of its
+/// fields (`services[1].category`).
+pub fn service_refusal(key: &str) -> String {
+    let (entry, field) = key.split_once('.').unwrap_or((key, ""));
+    let what = match field {
+        "" => "is not an object".to_owned(),
+        "id" => "has no \"id\" string".to_owned(),
+        "category" => format!("has no \"category\" of {CATEGORY_NAMES}"),
+        "recipient" | "data" | "purpose" => format!("has a \"{field}\" that is not text or {{ en, ja }}"),
+        _ => format!("has an \"{field}\" that is not an http(s) or relative URL"),
+    };
+    format!("a service ({entry}) {what}")
+}
 
 /// `G-` followed by letters and digits, as GA4 measurement ids are.
 pub fn is_ga_id(s: &str) -> bool {
@@ -166,100 +212,52 @@ pub fn is_safe_url(urls: &impl Urls, s: &str) -> bool {
     s.bytes().any(|b| b > b' ') && matches!(urls.scheme(s).as_deref(), Some("http:" | "https:"))
 }
 
-/// Applies one setting's textual value; on refusal, says what was expected and what happens.
-fn apply(config: &mut Config, setting: Setting, value: &str, urls: &impl Urls) -> Result<(), &'static str> {
+/// Applies one setting's textual value (an attribute's, or a JSON value's as text); `false` when
+/// the setting refuses it. A refused GA id refuses analytics, until a valid one is applied.
+fn apply(config: &mut Config, kind: Kind, value: &str, urls: &impl Urls) -> bool {
     let v = value.trim_ascii();
     let is = |word: &str| v.eq_ignore_ascii_case(word);
-    match setting {
-        // Attributes are applied after the JSON: a valid one wins over an invalid JSON value.
-        Setting::GaId if is_ga_id(v) => {
+    match kind {
+        Kind::GaId if is_ga_id(v) => {
             config.ga_id = Some(v.to_owned());
             config.analytics_refused = false;
         }
-        Setting::GaId => {
+        Kind::GaId => {
             config.analytics_refused = true;
-            return Err("is not a GA4 measurement id (G- followed by letters and digits); analytics stays off.");
+            return false;
         }
-        Setting::PolicyUrl if is_safe_url(urls, v) => config.policy_url = Some(v.to_owned()),
-        Setting::PolicyUrl => return Err("is not an http(s) or relative URL; no policy link is shown."),
-        Setting::Lang => {
-            config.lang = match () {
-                _ if is("auto") => LangChoice::Auto,
-                _ if is("en") => LangChoice::Fixed(Lang::En),
-                _ if is("ja") => LangChoice::Fixed(Lang::Ja),
-                _ => return Err("is not auto, en or ja; using auto."),
-            }
-        }
-        Setting::PolicyVersion => config.policy_version = value.to_owned(),
-        Setting::AnalyticsSrc if is_safe_url(urls, v) => config.analytics_src = Some(v.to_owned()),
-        Setting::AnalyticsSrc => return Err("is not an http(s) or relative URL; it is never loaded."),
-        Setting::ExpiresDays => match v.parse::<u32>() {
+        Kind::PolicyUrl if is_safe_url(urls, v) => config.policy_url = Some(v.to_owned()),
+        Kind::Lang if is("auto") => config.lang = LangChoice::Auto,
+        Kind::Lang => match Lang::from_tag(v).filter(|lang| is(lang.tag())) {
+            Some(lang) => config.lang = LangChoice::Fixed(lang),
+            None => return false,
+        },
+        Kind::PolicyVersion => config.policy_version = value.to_owned(),
+        Kind::AnalyticsSrc if is_safe_url(urls, v) => config.analytics_src = Some(v.to_owned()),
+        Kind::ExpiresDays => match v.parse::<u32>() {
             Ok(days)
                 if v.bytes().all(|b| b.is_ascii_digit()) && (defaults::EXPIRES_DAYS_MIN..=defaults::EXPIRES_DAYS_MAX).contains(&days) =>
             {
                 config.expires_days = days
             }
-            _ => return Err("is not a whole number of days from 1 to 395; using 180."),
+            _ => return false,
         },
-        Setting::Gpc if is("respect") || is("ignore") => config.respect_gpc = is("respect"),
-        Setting::Gpc => return Err("is not respect or ignore; using respect."),
-        Setting::Reopen if is("true") || is("false") || v.is_empty() => config.reopen = !is("false"),
-        Setting::Reopen => return Err("is not true or false; using true."),
+        Kind::Gpc if is("respect") || is("ignore") => config.respect_gpc = is("respect"),
+        Kind::Reopen if is("true") || is("false") || v.is_empty() => config.reopen = !is("false"),
+        Kind::PolicyUrl | Kind::AnalyticsSrc | Kind::Gpc | Kind::Reopen => return false,
     }
-    Ok(())
+    true
 }
 
-/// The JSON configuration as written (contract): every key optional, each value checked on its
-/// own, so that one wrong value is reported and defaulted while the rest still applies.
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct Document {
-    pub ga_id: Lenient<String>,
-    pub policy_url: Lenient<String>,
-    pub lang: Lenient<String>,
-    pub policy_version: Lenient<String>,
-    pub analytics_src: Lenient<String>,
-    pub expires_days: Lenient<f64>,
-    pub gpc: Lenient<String>,
-    pub reopen: Lenient<bool>,
-    pub categories: Lenient<Vec<Lenient<String>>>,
-    pub services: Lenient<Vec<Lenient<Object<ServiceDoc>>>>,
-    pub texts: Lenient<Object<TextsDoc>>,
-}
+/// The JSON configuration as read: an object (contract), keys in any order.
+pub type Document = Map<String, Value>;
 
-/// One entry of `services` as written.
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct ServiceDoc {
-    pub id: Lenient<String>,
-    pub category: Lenient<String>,
-    pub recipient: Lenient<TextDoc>,
-    pub data: Lenient<TextDoc>,
-    pub purpose: Lenient<TextDoc>,
-    pub opt_out_url: Lenient<String>,
-    pub policy_url: Lenient<String>,
-}
-
-/// `texts` as written: replacements per language.
-#[derive(Default, Deserialize)]
-#[serde(default)]
-pub struct TextsDoc {
-    pub en: Lenient<Object<ReplacementsDoc>>,
-    pub ja: Lenient<Object<ReplacementsDoc>>,
-}
-
-/// The JSON configuration as read, with the keys that no setting has (as paths, `texts.fr`).
-pub struct Parsed {
-    pub document: Document,
-    pub unknown: Vec<String>,
-}
-
-/// Reads the JSON configuration from any self-describing deserializer; `None` when it is not an
-/// object (or not JSON at all).
-pub fn parse<'de, D: Deserializer<'de>>(deserializer: D) -> Option<Box<Parsed>> {
-    let mut unknown = Vec::new();
-    let Object(document) = serde_ignored::deserialize(deserializer, |path| unknown.push(path.to_string())).ok()?;
-    Some(Box::new(Parsed { document, unknown }))
+/// The JSON configuration in a value; `None` when it is not an object.
+pub fn parse(value: Value) -> Option<Document> {
+    match value {
+        Value::Object(document) => Some(document),
+        _ => None,
+    }
 }
 
 /// Where the JSON configuration comes from.
@@ -270,29 +268,26 @@ pub enum Embedded<'a> {
     Missing(&'a str),
     /// The configuration as read (`None`: not a JSON object), and what to call its source in
     /// messages (`data-config="site-config"`).
-    Parsed { parsed: Option<Box<Parsed>>, source: &'a str },
+    Parsed { parsed: Option<Document>, source: &'a str },
 }
 
 /// Reads the settings from the JSON configuration, then the script tag's attributes through
-/// `attr` (which wins). Invalid values are reported and treated as absent.
+/// `attr` (which win). Invalid values are reported and treated as absent.
 pub fn read<U: Urls>(attr: impl Fn(&str) -> Option<String>, embedded: Embedded, urls: &U) -> (Config, Vec<Problem>) {
     let mut r = Reader { config: Config::default(), problems: Vec::new(), source: "", urls };
     match embedded {
         Embedded::Absent => {}
-        Embedded::Missing(id) => r.error(format!("data-config=\"{id}\" names no element in the page; using the built-in configuration.")),
-        Embedded::Parsed { parsed: None, source } => r.error(format!("{source} is not a JSON object; using the built-in configuration.")),
-        Embedded::Parsed { parsed: Some(parsed), source } => {
+        Embedded::Missing(id) => r.problems.push(Problem::new(Code::ConfigMissing, CONFIG_ATTRIBUTE).value(id)),
+        Embedded::Parsed { parsed: None, source } => r.problems.push(Problem::new(Code::ConfigNotObject, CONFIG_ATTRIBUTE).within(source)),
+        Embedded::Parsed { parsed: Some(document), source } => {
             r.source = source;
-            for path in &parsed.unknown {
-                r.ignored(&format!("unknown key \"{path}\" is ignored."));
-            }
-            r.document(parsed.document);
+            r.document(document);
         }
     }
-    for (attribute, _, setting) in SETTINGS {
-        if let Some(value) = attr(attribute) {
-            if let Err(what) = apply(&mut r.config, setting, &value, urls) {
-                r.error(format!("{attribute}=\"{value}\" {what}"));
+    for s in &SETTINGS {
+        if let Some(value) = attr(s.attribute) {
+            if !apply(&mut r.config, s.kind, &value, urls) {
+                r.problems.push(Problem::new(Code::InvalidValue, s.attribute).value(&value));
             }
         }
     }
@@ -300,9 +295,16 @@ pub fn read<U: Urls>(attr: impl Fn(&str) -> Option<String>, embedded: Embedded, 
     (r.config, r.problems)
 }
 
-/// A JSON number as the page writes it in a message (`400`, `30.5`).
-fn number_text(n: f64) -> String {
-    format!("{n}")
+/// The kind of JSON value found where another was expected, for messages.
+fn found(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
 
 /// The configuration being read, and what is wrong with it.
@@ -315,148 +317,158 @@ struct Reader<'a, U> {
 }
 
 impl<U: Urls> Reader<'_, U> {
-    fn error(&mut self, message: String) {
-        self.problems.push(Problem::error(&message));
-    }
-
-    /// Something this version does not know, left out with a warning.
-    fn ignored(&mut self, what: &str) {
-        self.problems.push(Problem::warn(&format!("{}: {what}", self.source)));
+    fn report(&mut self, problem: Problem) {
+        self.problems.push(problem.within(self.source));
     }
 
     /// A value of the wrong JSON type: the setting keeps its default.
-    fn wrong(&mut self, key: &str, expected: &str, found: Found) {
-        self.error(format!("{}: \"{key}\" should be {expected}, not {}; using the default.", self.source, found.name()));
+    fn wrong(&mut self, key: &str, expected: &'static str, value: &Value) {
+        let mut problem = Problem::new(Code::WrongType, key).value(found(value));
+        problem.expected = expected;
+        self.report(problem);
     }
 
-    fn document(&mut self, doc: Document) {
-        let Document { ga_id, policy_url, lang, policy_version, analytics_src, expires_days, gpc, reopen, categories, services, texts } =
-            doc;
-        let text = |v: Lenient<String>| (v, "a string");
-        let settings = [
-            text(ga_id),
-            text(policy_url),
-            text(lang),
-            text(policy_version),
-            text(analytics_src),
-            (map(expires_days, number_text), "a whole number"),
-            text(gpc),
-            (map(reopen, |b| b.to_string()), "true or false"),
-        ];
-        for ((_, key, setting), (value, expected)) in SETTINGS.into_iter().zip(settings) {
-            match value {
-                Lenient::Absent => {}
-                Lenient::Wrong(found) => self.wrong(key, expected, found),
-                Lenient::Valid(text) => {
-                    if let Err(what) = apply(&mut self.config, setting, &text, self.urls) {
-                        self.error(format!("{}: \"{key}\": \"{text}\" {what}", self.source));
-                    }
-                }
+    fn document(&mut self, document: Document) {
+        for (key, value) in document {
+            match (key.as_str(), setting(&key)) {
+                ("categories", _) => self.categories(value),
+                ("services", _) => self.services(value),
+                ("texts", _) => self.texts(value),
+                (_, Some(s)) if s.key == key => self.setting(s, value),
+                _ => self.report(Problem::new(Code::UnknownKey, &key)),
             }
         }
-        self.categories(categories);
-        self.services(services);
-        self.texts(texts);
     }
 
-    fn categories(&mut self, value: Lenient<Vec<Lenient<String>>>) {
+    fn setting(&mut self, s: &Setting, value: Value) {
+        let text = match (s.json, &value) {
+            (Json::String, Value::String(text)) => text.clone(),
+            // As the page writes the number (`400`, `30.5`); any JSON spelling of a whole number counts.
+            (Json::Number, Value::Number(n)) => format!("{}", n.as_f64().unwrap_or(f64::NAN)),
+            (Json::Bool, Value::Bool(b)) => b.to_string(),
+            _ => return self.wrong(s.key, s.json.expected(), &value),
+        };
+        if !apply(&mut self.config, s.kind, &text, self.urls) {
+            self.report(Problem::new(Code::InvalidValue, s.key).value(&text));
+        }
+    }
+
+    fn categories(&mut self, value: Value) {
         const EXPECTED: &str = "an array of category names";
-        let names = match value {
-            Lenient::Absent => return,
-            Lenient::Wrong(found) => return self.wrong("categories", EXPECTED, found),
-            Lenient::Valid(names) => names,
+        let names = match &value {
+            Value::Array(items) => items.iter().map(Value::as_str).collect::<Option<Vec<_>>>(),
+            _ => None,
         };
-        let Some(names) = names.into_iter().map(Lenient::valid).collect::<Option<Vec<_>>>() else {
-            return self.wrong("categories", EXPECTED, Found::Array);
-        };
+        let Some(names) = names else { return self.wrong("categories", EXPECTED, &value) };
         let mut list = Vec::new();
-        for name in names {
-            match Category::from_key(&name) {
+        for (i, name) in names.into_iter().enumerate() {
+            match Category::from_key(name) {
                 Some(c) if !list.contains(&c) => list.push(c),
                 Some(_) => {}
                 None if name == NECESSARY => {}
-                None => self.ignored(&format!("unknown category \"{name}\" (analytics, functional or marketing) is ignored.")),
+                None => self.report(Problem::new(Code::UnknownCategory, &format!("categories[{i}]")).value(name)),
             }
         }
         self.config.categories = list;
     }
 
-    fn services(&mut self, value: Lenient<Vec<Lenient<Object<ServiceDoc>>>>) {
-        let list = match value {
-            Lenient::Absent => return,
-            Lenient::Wrong(found) => return self.wrong("services", "an array of services", found),
-            Lenient::Valid(list) => list,
-        };
-        for entry in list {
-            match entry.valid().ok_or("is not an object").and_then(|Object(doc)| self.service(doc)) {
+    fn services(&mut self, value: Value) {
+        let Value::Array(list) = value else { return self.wrong("services", "an array of services", &value) };
+        for (i, entry) in list.into_iter().enumerate() {
+            let at = format!("services[{i}]");
+            let Value::Object(mut fields) = entry else {
+                self.report(Problem::new(Code::InvalidService, &at));
+                continue;
+            };
+            for key in fields.keys().filter(|k| !SERVICE_KEYS.contains(&k.as_str())) {
+                self.problems.push(Problem::new(Code::UnknownKey, &format!("{at}.{key}")).within(self.source));
+            }
+            match self.service(&at, &mut fields) {
                 Ok(service) => self.config.services.push(service),
-                Err(what) => self.error(format!("{}: a service {what}; it is left out.", self.source)),
+                Err(field) => self.report(Problem::new(Code::InvalidService, &format!("{at}.{field}"))),
             }
         }
     }
 
-    fn service(&self, doc: ServiceDoc) -> Result<Service, &'static str> {
-        let id = doc.id.valid().ok_or("has no \"id\" string")?;
-        let category =
-            doc.category.valid().and_then(|c| Category::from_key(&c)).ok_or("has no \"category\" of analytics, functional or marketing")?;
-        let text = |v: Lenient<TextDoc>| match v {
-            Lenient::Absent => Ok(Localized::default()),
-            Lenient::Valid(doc) => Ok(doc.into()),
-            Lenient::Wrong(_) => Err("has a \"recipient\", \"data\" or \"purpose\" that is not text or { en, ja }"),
-        };
-        let url = |v: Lenient<String>| match v {
-            Lenient::Absent => Ok(None),
-            Lenient::Valid(u) if is_safe_url(self.urls, &u) => Ok(Some(u)),
-            _ => Err("has an \"optOutUrl\" or \"policyUrl\" that is not an http(s) or relative URL"),
-        };
-        Ok(Service {
-            recipient: text(doc.recipient)?,
-            data: text(doc.data)?,
-            purpose: text(doc.purpose)?,
-            opt_out_url: url(doc.opt_out_url)?,
-            policy_url: url(doc.policy_url)?,
-            id,
-            category,
-        })
+    /// A service from its fields; `Err` names the first field at fault.
+    fn service(&mut self, at: &str, fields: &mut Document) -> Result<Service, &'static str> {
+        let mut take = |key: &str| fields.remove(key);
+        let id = take("id").and_then(|v| v.as_str().map(str::to_owned)).ok_or("id")?;
+        let category = take("category").and_then(|v| v.as_str().and_then(Category::from_key)).ok_or("category")?;
+        let mut texts = [Localized::default(), Localized::default(), Localized::default()];
+        for (slot, key) in texts.iter_mut().zip(["recipient", "data", "purpose"]) {
+            if let Some(value) = take(key) {
+                *slot = self.localized(&format!("{at}.{key}"), value).ok_or(key)?;
+            }
+        }
+        let mut urls = [None, None];
+        for (slot, key) in urls.iter_mut().zip(["optOutUrl", "policyUrl"]) {
+            match take(key) {
+                None => {}
+                Some(Value::String(url)) if is_safe_url(self.urls, &url) => *slot = Some(url),
+                Some(_) => return Err(key),
+            }
+        }
+        let [recipient, data, purpose] = texts;
+        let [opt_out_url, policy_url] = urls;
+        Ok(Service { id, category, recipient, data, purpose, opt_out_url, policy_url })
     }
 
-    fn texts(&mut self, value: Lenient<Object<TextsDoc>>) {
-        let Object(TextsDoc { en, ja }) = match value {
-            Lenient::Absent => return,
-            Lenient::Wrong(found) => return self.wrong("texts", "an object of languages", found),
-            Lenient::Valid(texts) => texts,
-        };
-        for (lang, doc) in [(Lang::En, en), (Lang::Ja, ja)] {
-            let doc = match doc {
-                Lenient::Absent => continue,
-                Lenient::Wrong(found) => {
-                    self.wrong(lang.tag(), "an object of texts", found);
+    /// A per-language text: one string for every language, or `{ "en": "…", "ja": "…" }`; `None`
+    /// when it is neither. Unknown languages are ignored with a warning.
+    fn localized(&mut self, at: &str, value: Value) -> Option<Localized> {
+        match value {
+            Value::String(text) => Some(PerLang { en: Some(text.clone()), ja: Some(text) }),
+            Value::Object(texts) => {
+                let mut localized = Localized::default();
+                for (tag, text) in texts {
+                    let slot = match tag.as_str() {
+                        "en" => &mut localized.en,
+                        "ja" => &mut localized.ja,
+                        _ => {
+                            self.report(Problem::new(Code::UnknownKey, &format!("{at}.{tag}")));
+                            continue;
+                        }
+                    };
+                    *slot = Some(text.as_str()?.to_owned());
+                }
+                Some(localized)
+            }
+            _ => None,
+        }
+    }
+
+    fn texts(&mut self, value: Value) {
+        let Value::Object(languages) = value else { return self.wrong("texts", "an object of languages", &value) };
+        for (tag, texts) in languages {
+            let at = format!("texts.{tag}");
+            let own = match tag.as_str() {
+                "en" => &mut self.config.texts.en,
+                "ja" => &mut self.config.texts.ja,
+                _ => {
+                    self.report(Problem::new(Code::UnknownKey, &at));
                     continue;
                 }
-                Lenient::Valid(Object(doc)) => doc,
             };
-            let ReplacementsDoc { title, description, policy_link, dialog_title, dialog_description, region } = doc;
-            let mut own = Replacements::default();
-            let slots = [
-                &mut own.title,
-                &mut own.description,
-                &mut own.policy_link,
-                &mut own.dialog_title,
-                &mut own.dialog_description,
-                &mut own.region,
-            ];
-            let values = [title, description, policy_link, dialog_title, dialog_description, region];
-            for ((slot, value), key) in slots.into_iter().zip(values).zip(crate::catalogue::REPLACEABLE) {
-                match value {
-                    Lenient::Absent => {}
-                    Lenient::Valid(text) => *slot = Some(text),
-                    Lenient::Wrong(found) => self.wrong(key, "a string", found),
+            let Value::Object(texts) = texts else {
+                self.wrong(&at, "an object of texts", &texts);
+                continue;
+            };
+            let mut replaced = Replacements::default();
+            let mut problems = Vec::new();
+            for (key, text) in texts {
+                match (replaced.slot(&key), text) {
+                    (Some(slot), Value::String(text)) => *slot = Some(text),
+                    (Some(_), text) => {
+                        let mut problem = Problem::new(Code::WrongType, &format!("{at}.{key}")).value(found(&text));
+                        problem.expected = "a string";
+                        problems.push(problem);
+                    }
+                    (None, _) => problems.push(Problem::new(Code::UnknownKey, &format!("{at}.{key}"))),
                 }
             }
-            match lang {
-                Lang::En => self.config.texts.en = own,
-                Lang::Ja => self.config.texts.ja = own,
-            }
+            *own = replaced;
+            problems.into_iter().for_each(|p| self.report(p));
         }
     }
 
@@ -476,22 +488,11 @@ impl<U: Urls> Reader<'_, U> {
         services.retain(|s| {
             let kept = categories.contains(&s.category);
             if !kept {
-                problems.push(Problem::warn(&format!(
-                    "service \"{}\" is in the category \"{}\", which is not configured; it is ignored.",
-                    s.id,
-                    s.category.key()
-                )));
+                let mut problem = Problem::new(Code::ServiceCategoryOff, "categories").value(s.category.key());
+                s.id.clone_into(&mut problem.subject);
+                problems.push(problem);
             }
             kept
         });
-    }
-}
-
-/// A lenient value turned into the text a setting is applied from.
-fn map<T>(value: Lenient<T>, f: impl FnOnce(T) -> String) -> Lenient<String> {
-    match value {
-        Lenient::Absent => Lenient::Absent,
-        Lenient::Valid(v) => Lenient::Valid(f(v)),
-        Lenient::Wrong(found) => Lenient::Wrong(found),
     }
 }

@@ -14,7 +14,7 @@ pub mod consent;
 pub mod defaults;
 pub mod disclosure;
 pub mod gate;
-pub mod lenient;
+pub mod problem;
 pub mod record;
 pub mod session;
 pub mod timestamp;

@@ -1,12 +1,16 @@
 //! The stored decision: its JSON shape, and the rules that make a stored record count as a
 //! decision (schema, policy version, expiry). Anything doubtful counts as no decision.
 
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::catalogue::Lang;
 use crate::category::{Category, Choices};
 use crate::defaults;
-use crate::lenient::Object;
 use crate::timestamp::{self, Calendar};
 
 /// `localStorage["consent-banner"]` (contract). Unknown keys are ignored on read; every key of
@@ -150,4 +154,31 @@ fn stored(choices: Choices, categories: &[Category]) -> Stored {
         *stored.slot(c) = Some(choices.get(c));
     }
     stored
+}
+
+/// A JSON object read as `T`. Serde's derived structs also accept arrays (fields by position);
+/// the record and its categories are objects only.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Object<T>(pub T);
+
+impl<T: Serialize> Serialize for Object<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ObjectVisitor<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
+            type Value = Object<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map)).map(Object)
+            }
+        }
+        deserializer.deserialize_any(ObjectVisitor(PhantomData))
+    }
 }

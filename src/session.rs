@@ -5,9 +5,10 @@
 use crate::catalogue::{self, Lang};
 use crate::category::{Category, Choices};
 use crate::command::{self, Command, Focus};
-use crate::config::{Config, Problem};
+use crate::config::Config;
 use crate::consent::{self, Changes, Granted, Requested, State};
 use crate::gate::{self, Effects};
+use crate::problem::{Code, Problem};
 use crate::record::{self, Decision, Language, Record};
 use crate::timestamp::{self, Calendar};
 
@@ -251,7 +252,7 @@ impl Session {
         let (record, effects) = self.decide(choices, now, calendar);
         let mut commands = vec![match record {
             Some(record) => Command::Store(record),
-            None => Command::Log(Problem::error("the clock is outside 1970–9999; the decision holds for this page only.")),
+            None => Command::Log(Problem::new(Code::ClockOutOfRange, "decidedAt")),
         }];
         commands.extend(command::analytics(effects));
         commands.push(Command::DrawMain);

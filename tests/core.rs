@@ -8,10 +8,11 @@ use common::{parse_config, stored, Native, CASES, NOT_ISO, OTHER_URLS, WEB_URLS}
 
 use consent_banner::catalogue::{self, Lang, LangChoice, Texts};
 use consent_banner::category::{Category, Choices};
-use consent_banner::config::{self, Config, Level};
+use consent_banner::config::{self, Config};
 use consent_banner::consent::{self, Granted, Requested};
 use consent_banner::disclosure;
 use consent_banner::gate;
+use consent_banner::problem::{Level, Problem};
 use consent_banner::record::{self, Language};
 use consent_banner::session::{Env, Session, View};
 use consent_banner::timestamp::{self, Calendar};
@@ -22,12 +23,12 @@ const DAY: i64 = 86_400_000;
 const NOW: i64 = 1_795_420_800_000;
 
 /// The configuration a page with these script-tag attributes (and embedded JSON) gets.
-fn read(pairs: &[(&str, &str)], embedded: config::Embedded) -> (Config, Vec<config::Problem>) {
+fn read(pairs: &[(&str, &str)], embedded: config::Embedded) -> (Config, Vec<Problem>) {
     let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     config::read(|name| map.get(name).cloned(), embedded, &Native)
 }
 
-fn attrs(pairs: &[(&str, &str)]) -> (Config, Vec<config::Problem>) {
+fn attrs(pairs: &[(&str, &str)]) -> (Config, Vec<Problem>) {
     read(pairs, config::Embedded::Absent)
 }
 
@@ -117,7 +118,7 @@ fn each_invalid_attribute_is_one_error_naming_it_and_its_value() {
         let (config, problems) = attrs(&[(name, value)]);
         assert_eq!(problems.len(), 1, "{name}={value:?}: {problems:?}");
         assert_eq!(problems[0].level, Level::Error);
-        let message = &problems[0].message;
+        let message = &problems[0].message();
         assert!(message.starts_with("consent-banner: "), "{message}");
         assert!(message.contains(name) && message.contains(value), "{message}");
         // The setting is treated as absent, except that a broken GA id switches analytics off altogether.
@@ -559,7 +560,7 @@ fn the_remembered_language_applies_when_the_site_says_auto() {
 
 // ---------------------------------------------------------------- configuration JSON
 
-fn with_json(json: &str, pairs: &[(&str, &str)]) -> (Config, Vec<config::Problem>) {
+fn with_json(json: &str, pairs: &[(&str, &str)]) -> (Config, Vec<Problem>) {
     read(pairs, config::Embedded::Parsed { parsed: parse_config(json), source: "data-config=\"cfg\"" })
 }
 
@@ -655,8 +656,8 @@ fn each_wrong_type_is_one_error_naming_the_key_and_that_setting_defaults() {
         let (config, problems) = with_json(json, &[]);
         assert_eq!(problems.len(), 1, "{json}: {problems:?}");
         assert_eq!(problems[0].level, Level::Error, "{json}");
-        assert!(problems[0].message.contains(&format!("\"{key}\"")), "{json}: {}", problems[0].message);
-        assert!(problems[0].message.contains("data-config"), "{}", problems[0].message);
+        assert!(problems[0].message().contains(&format!("\"{key}\"")), "{json}: {}", problems[0].message());
+        assert!(problems[0].message().contains("data-config"), "{}", problems[0].message());
         assert_eq!(config, Config::default(), "{json}");
     }
 }
@@ -671,16 +672,16 @@ fn invalid_values_in_json_are_errors_too() {
     ] {
         let (config, problems) = with_json(json, &[]);
         assert_eq!(problems.len(), 1, "{json}");
-        assert!(problems[0].message.contains(key), "{}", problems[0].message);
+        assert!(problems[0].message().contains(key), "{}", problems[0].message());
         assert_eq!(config.expires_days, 180);
         assert_eq!(config.policy_url, None);
     }
     assert!(with_json(r#"{"gaId": "UA-1"}"#, &[]).0.analytics_refused);
     // A number is quoted as the platform writes it, and any JSON spelling of a whole number counts.
     let (_, problems) = with_json(r#"{"expiresDays": 400}"#, &[]);
-    assert!(problems[0].message.contains(r#""expiresDays": "400" is not a whole number of days"#), "{}", problems[0].message);
+    assert!(problems[0].message().contains(r#""expiresDays": "400" is not a whole number of days"#), "{}", problems[0].message());
     let (_, problems) = with_json(r#"{"expiresDays": 30.5}"#, &[]);
-    assert!(problems[0].message.contains(r#""30.5""#), "{}", problems[0].message);
+    assert!(problems[0].message().contains(r#""30.5""#), "{}", problems[0].message());
     assert_eq!(with_json(r#"{"expiresDays": 1e2}"#, &[]).0.expires_days, 100);
 }
 
@@ -692,7 +693,7 @@ fn a_valid_attribute_wins_over_an_invalid_json_value_of_the_same_setting() {
         assert_eq!(config.ga_id.as_deref(), Some("G-TEST123"), "{json}");
         assert!(!config.analytics_refused, "{json}");
         assert_eq!(problems.len(), 1, "{json}: {problems:?}");
-        assert!(problems[0].message.contains("gaId"), "{}", problems[0].message);
+        assert!(problems[0].message().contains("gaId"), "{}", problems[0].message());
         assert!(gate::analytics(&config, Choices::all(&config.categories)).is_some(), "{json}");
     }
     // An invalid attribute still means no analytics, whatever the JSON says.
@@ -710,7 +711,7 @@ fn unknown_keys_warn_and_are_ignored() {
     assert_eq!(problems.iter().filter(|p| p.level == Level::Warn).count(), 5, "{problems:?}");
     assert!(problems.iter().all(|p| p.level == Level::Warn));
     for word in ["gaid", "social", "fr", "acceptAll", "cookie"] {
-        assert!(problems.iter().any(|p| p.message.contains(word)), "{word}");
+        assert!(problems.iter().any(|p| p.message().contains(word)), "{word}");
     }
     assert_eq!(config.ga_id, None);
     assert_eq!(shown(&config, Lang::En, "acceptAll"), "Accept all", "button names are not replaceable");
@@ -722,12 +723,12 @@ fn broken_json_is_one_error_naming_data_config_and_the_built_in_configuration() 
     for json in ["{", "not json", "[]", "null", r#""gaId""#, ""] {
         let (config, problems) = with_json(json, &[]);
         assert_eq!(problems.len(), 1, "{json}");
-        assert!(problems[0].message.contains("data-config=\"cfg\""), "{}", problems[0].message);
+        assert!(problems[0].message().contains("data-config=\"cfg\""), "{}", problems[0].message());
         assert_eq!(config, Config::default());
     }
     let (config, problems) = read(&[], config::Embedded::Missing("nowhere"));
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].message.contains("nowhere"));
+    assert!(problems[0].message().contains("nowhere"));
     assert_eq!(config, Config::default());
 }
 
@@ -737,7 +738,7 @@ fn services_need_a_configured_category_and_the_built_in_ga4_fills_in() {
         with_json(r#"{"services": [{"id": "ads", "category": "marketing", "recipient": "Ad Co."}]}"#, &[("data-ga-id", "G-X1")]);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].level, Level::Warn);
-    assert!(problems[0].message.contains("ads"));
+    assert!(problems[0].message().contains("ads"));
     assert_eq!(config.services, vec![config::ga4_service()]);
     let ga4 = config::ga4_service();
     assert_eq!(ga4.recipient.text(Lang::Ja), "Google LLC（Google アナリティクス 4）");
@@ -846,15 +847,14 @@ fn the_api_state_is_get_s_object() {
 
 #[test]
 fn set_takes_category_names_to_booleans() {
-    let (values, problems) =
-        consent::read_set(serde_json::from_str::<Requested>(r#"{"analytics":true,"marketing":false,"social":true}"#).ok()).unwrap();
+    let (values, problems) = consent::read_set(Requested::parse(r#"{"analytics":true,"marketing":false,"social":true}"#)).unwrap();
     assert_eq!(values, [(Category::Analytics, true), (Category::Marketing, false)]);
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].level, Level::Warn);
-    assert!(problems[0].message.contains("\"social\""));
+    assert!(problems[0].message().contains("\"social\""));
     for bad in ["", "null", "[]", r#""analytics""#, r#"{"analytics":"yes"}"#, r#"{"analytics":null}"#] {
-        let problem = consent::read_set(serde_json::from_str::<Requested>(bad).ok()).unwrap_err();
+        let problem = consent::read_set(Requested::parse(bad)).unwrap_err();
         assert_eq!(problem.level, Level::Error, "{bad:?}");
-        assert!(problem.message.starts_with("consent-banner: set() takes"), "{bad:?}");
+        assert!(problem.message().starts_with("consent-banner: set() takes"), "{bad:?}");
     }
 }

@@ -73,7 +73,7 @@ proptest! {
         let map: HashMap<&str, String> = config::ATTRIBUTES.iter().copied().zip(values).collect();
         let (_, problems) = config::read(|name| map.get(name).cloned(), config::Embedded::Absent, &Native);
         for p in problems {
-            prop_assert!(p.message.starts_with("consent-banner: "));
+            prop_assert!(p.message().starts_with("consent-banner: "));
         }
     }
 
@@ -118,7 +118,7 @@ proptest! {
     fn configuration_never_panics(value in any_json()) {
         let (_, problems) = consent_banner::config::read(|_| None, consent_banner::config::Embedded::Parsed { parsed: config::parse(value), source: "data-config" }, &Native);
         for p in problems {
-            prop_assert!(p.message.starts_with("consent-banner: "));
+            prop_assert!(p.message().starts_with("consent-banner: "));
         }
     }
 
@@ -126,7 +126,7 @@ proptest! {
     fn configuration_never_panics_on_json_like_input(json in r#"\{("(gaId|lang|expiresDays|reopen|categories|services|texts|x)":(-?[0-9]{1,4}|"[^"\\]{0,12}"|true|null|\[("[a-z]{0,10}"|\{\}|1),?\]|\{"(en|ja|id|category)":("[a-z]{0,8}"|\{\}|2)\}),?){0,6}\}"#) {
         let (_, problems) = consent_banner::config::read(|_| None, consent_banner::config::Embedded::Parsed { parsed: parse_config(&json), source: "data-config" }, &Native);
         for p in problems {
-            prop_assert!(p.message.starts_with("consent-banner: "));
+            prop_assert!(p.message().starts_with("consent-banner: "));
         }
     }
 }

@@ -245,7 +245,7 @@ fn the_dialog_saves_what_the_visitor_switched() {
 fn a_decision_with_a_clock_outside_the_record_is_logged_and_holds_for_the_page() {
     let mut s = session(false, None);
     let commands = s.update(Msg::Accept(Origin::Api), -1, &Native);
-    assert!(matches!(&commands[0], Command::Log(p) if p.message.contains("clock")), "{commands:?}");
+    assert!(matches!(&commands[0], Command::Log(p) if p.message().contains("clock")), "{commands:?}");
     assert!(commands.iter().any(|c| matches!(c, Command::LoadScript(_))));
     assert!(s.state(&Native).decided);
 }

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 use crate::command::ConsentKind;
 use crate::defaults;
 use crate::gate::ConsentTypes;
+use crate::problem::{Code, Problem};
 
 #[wasm_bindgen(module = "/js/gtag.js")]
 extern "C" {
@@ -37,7 +38,7 @@ pub fn disable(id: &str, disabled: bool) {
 /// The analytics script.
 pub fn load(src: &str) {
     if inject(src).is_err() {
-        super::log_error("could not add the analytics script to the page.");
+        super::log(&Problem::new(Code::PageRefused, "script"));
     }
 }
 

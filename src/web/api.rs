@@ -11,6 +11,7 @@ use web_sys::{CustomEvent, CustomEventInit};
 use super::{send, with_session};
 use crate::consent::{Requested, State};
 use crate::defaults::CHANGE_EVENT;
+use crate::problem::{Code, Problem};
 use crate::session::Msg;
 
 thread_local! {
@@ -33,7 +34,7 @@ pub fn get() -> JsValue {
 /// Decides per category; categories left out keep their current value.
 #[wasm_bindgen]
 pub fn set(categories: JsValue) {
-    let requested = super::page::json_of(&categories).and_then(|json| serde_json::from_str::<Requested>(&json).ok());
+    let requested = super::page::json_of(&categories).and_then(|json| Requested::parse(&json));
     send(Msg::Set(requested), None);
 }
 
@@ -42,7 +43,7 @@ pub fn set(categories: JsValue) {
 #[wasm_bindgen]
 pub fn on(event: &str, listener: js_sys::Function) -> JsValue {
     if event != "change" {
-        super::log_error("on() knows only the \"change\" event.");
+        super::log(&Problem::new(Code::UnknownEvent, "on()").value(event));
         return Closure::<dyn Fn()>::new(|| {}).into_js_value();
     }
     let id = LISTENERS.with_borrow_mut(|(next, list)| {

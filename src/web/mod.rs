@@ -24,7 +24,8 @@ use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 
 use crate::category::Category;
 use crate::command::{Command, Focus};
-use crate::config::{self, Embedded, Level, Problem};
+use crate::config::{self, Embedded};
+use crate::problem::{Code, Level, Problem};
 use crate::session::{Env, Msg, Origin, Session};
 
 use page::{cast, Builtins};
@@ -65,12 +66,9 @@ fn store() -> Option<Store> {
     STORE.get()
 }
 
-pub(crate) fn log_error(message: &str) {
-    log(&Problem::error(message));
-}
-
-fn log(problem: &Problem) {
-    let message = JsValue::from_str(&problem.message);
+/// Tells the site owner, in the console.
+pub(crate) fn log(problem: &Problem) {
+    let message = JsValue::from_str(&problem.message());
     match problem.level {
         Level::Error => web_sys::console::error_1(&message),
         Level::Warn => web_sys::console::warn_1(&message),
@@ -123,13 +121,13 @@ fn one(command: Command) {
         Command::Store(record) => match store.map_or(Err(Failure::Unavailable), |s| s.write(&record)) {
             // Already said when the banner started.
             Ok(()) | Err(Failure::Unavailable) => {}
-            Err(Failure::Refused) => log_error("localStorage refused the decision (full or blocked); it holds for this page only."),
+            Err(Failure::Refused) => log(&Problem::new(Code::StorageRefused, "localStorage")),
         },
         Command::Forget { fallback } => {
             let Some(store) = store else { return };
             // Unavailable storage holds nothing to remove, and was reported at the start.
             if store.remove() == Err(Failure::Refused) && !fallback.is_some_and(|no| store.write(&no).is_ok()) {
-                log_error("could not remove the stored decision from localStorage, nor overwrite it; it may apply again on the next page.");
+                log(&Problem::new(Code::StorageNotRemoved, "localStorage"));
             }
         }
         Command::Consent(kind, types) => analytics::consent(kind, &types),
@@ -139,7 +137,7 @@ fn one(command: Command) {
         Command::ClearCookies => cookies::clear_analytics(),
         Command::DrawMain => {
             if let Some(Err(_)) = banner.and_then(|b| with_session(|s| b.draw_main(s))) {
-                log_error("could not draw the banner.");
+                log(&Problem::new(Code::PageRefused, "banner"));
             }
         }
         Command::DrawDialog => {
@@ -147,7 +145,7 @@ fn one(command: Command) {
             banner.close_dialog();
             match with_session(|s| banner.build_dialog(s)).flatten() {
                 Some(Ok(dialog)) => banner.show_dialog(&dialog),
-                Some(Err(_)) => log_error("could not draw the preferences dialog."),
+                Some(Err(_)) => log(&Problem::new(Code::PageRefused, "dialog")),
                 None => {}
             }
         }
@@ -196,7 +194,7 @@ pub fn start(script: Option<Element>, config: JsValue) {
     problems.iter().for_each(log);
     let store = Store::open();
     if !store.usable() {
-        log_error("localStorage is unavailable or throws; the choice made on this page is not remembered.");
+        log(&Problem::new(Code::StorageUnavailable, "localStorage"));
     }
     let languages = page::languages();
     let env = Env { now: page::now(), gpc_signal: page::gpc(), languages: &languages };
@@ -246,7 +244,7 @@ fn listen_for_open_links() -> Option<Listener> {
 fn ready() {
     match Banner::mount() {
         Ok(banner) => BANNER.with_borrow_mut(|slot| *slot = Some(Rc::new(banner))),
-        Err(_) => log_error("could not create the banner in this page."),
+        Err(_) => log(&Problem::new(Code::PageRefused, "banner")),
     }
     send(Msg::Ready, None);
 }

@@ -5,7 +5,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Window};
 
-use crate::config::{self, Parsed, Urls};
+use crate::config::{self, Urls};
 use crate::timestamp::Calendar;
 
 pub fn window() -> Option<Window> {
@@ -88,8 +88,8 @@ pub fn focused() -> Option<Element> {
 /// The configuration in a page value (`mount`'s object, or `data-config` as the page's `JSON.parse`
 /// read it, which settles duplicate keys as JavaScript does: the last wins, where serde would refuse
 /// the whole object); `None` when it is not an object.
-pub fn config_of(value: &JsValue) -> Option<Box<Parsed>> {
-    config::parse(&mut serde_json::Deserializer::from_str(&json_of(value)?))
+pub fn config_of(value: &JsValue) -> Option<config::Document> {
+    config::parse(serde_json::from_str(&json_of(value)?).ok()?)
 }
 
 /// A page value as JSON text for serde_json. `undefined` is kept as `null`, where

@@ -15,6 +15,7 @@ use crate::catalogue::{Lang, Texts};
 use crate::category::Category;
 use crate::defaults::{self, HOST_TAG};
 use crate::disclosure::{self, Row};
+use crate::problem::{Code, Problem};
 use crate::session::{Session, View};
 use crate::view;
 
@@ -239,7 +240,7 @@ impl Banner {
     /// Shows a built dialog modal: focus moves into it.
     pub fn show_dialog(&self, dialog: &HtmlDialogElement) {
         if dialog.show_modal().is_err() {
-            super::log_error("could not show the preferences dialog.");
+            super::log(&Problem::new(Code::PageRefused, "dialog"));
         }
     }
 

@@ -10,7 +10,7 @@
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::defaults::STORAGE_KEY;
-use crate::lenient::Object;
+use crate::record::Object;
 use crate::record::Record;
 
 /// `localStorage`, if it could be used when the banner started: storage that failed then is not

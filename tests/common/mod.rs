@@ -6,12 +6,11 @@ mod builtins;
 #[allow(unused_imports)]
 pub use builtins::{Native, CASES, NOT_ISO, OTHER_URLS, WEB_URLS};
 
-use consent_banner::config::{self, Parsed};
-use consent_banner::lenient::Object;
-use consent_banner::record::Record;
+use consent_banner::config::{self, Document};
+use consent_banner::record::{Object, Record};
 
 /// The JSON configuration as the core reads it; `None` for what is not JSON or not an object.
-pub fn parse_config(text: &str) -> Option<Box<Parsed>> {
+pub fn parse_config(text: &str) -> Option<Document> {
     config::parse(serde_json::from_str::<serde_json::Value>(text).ok()?)
 }
 
