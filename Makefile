@@ -64,6 +64,7 @@ test-native: setup
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -- -D warnings
 	cargo test --quiet
+	node --test tests/static/
 
 test-browser: setup
 	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --test browser

@@ -8,7 +8,7 @@
 // (a stored decision, read and judged by the module) has it in the browser's cache and is not
 // asked anything: the module starts at once, so a stored yes starts analytics without waiting for
 // the page to paint, and before anything of the banner is drawn.
-import { initSync, start, get, set, on, acceptAll, rejectAll, show, reset } from "../target/pkg/consent_banner.js";
+import { initSync, start, get, set, on, acceptAll, rejectAll, show, reset, validate } from "../target/pkg/consent_banner.js";
 
 const script = document.currentScript;
 // Shared with the npm entry, so a second copy of the tag, or mount() after the tag, finds this one.
@@ -61,7 +61,7 @@ if (script && !window[key]) {
     .then((module) => {
       initSync({ module });
       // The API (contract). Defined before the start, so a gated script it releases can use it.
-      window.consentBanner = { get, set, on, acceptAll, rejectAll, show, reset };
+      window.consentBanner = { get, set, on, acceptAll, rejectAll, show, reset, validate };
       start(script, undefined);
       return window.consentBanner;
     })

@@ -60,8 +60,28 @@ export interface ConsentState {
   gpc: boolean;
 }
 
+/** One problem with a configuration, as the banner logs it and `validate()` returns it. */
+export interface Problem {
+  level: "error" | "warn";
+  /** A stable identifier, such as `invalid-value`, `wrong-type`, `unknown-key`. */
+  code: string;
+  /** The attribute (`data-ga-id`), the JSON path (`gaId`, `services[1].category`, `texts.en.title`) or the API member concerned. */
+  key: string;
+  /** The English console text. */
+  message: string;
+  /** The value as given, or the kind of value found instead; empty when there is none. */
+  value: string;
+  /** What the problem concerns beside the key (a service's id); empty when nothing. */
+  subject: string;
+}
+
+/** Script-tag attributes, as `validate()` checks them beside a configuration: `{ "data-ga-id": "G-…" }`. */
+export type Attributes = Partial<Record<"data-ga-id" | "data-policy-url" | "data-lang" | "data-policy-version" | "data-analytics-src" | "data-expires-days" | "data-gpc" | "data-reopen", string>>;
+
 /** The page's one banner. */
 export interface ConsentBanner {
+  /** The problems the banner would log for this configuration (and attributes); `[]` when none. */
+  validate(config: unknown, attributes?: Attributes): Problem[];
   get(): ConsentState;
   acceptAll(): void;
   rejectAll(): void;
@@ -80,3 +100,9 @@ export interface ConsentBanner {
  * loader has run, resolves to the same banner.
  */
 export function mount(config?: Config): Promise<ConsentBanner>;
+
+/**
+ * Checks a configuration (and, optionally, script-tag attributes) without mounting anything: loads
+ * the module on first use and resolves to the problems the banner would log, `[]` when none.
+ */
+export function validate(config: unknown, attributes?: Attributes): Promise<Problem[]>;

@@ -162,14 +162,17 @@ impl Problem {
     }
 }
 
-/// `{ level, code, key, message }`, as `validate()` returns it (contract).
+/// `{ level, code, key, message }` as `validate()` returns it (contract), with the details a
+/// configurator words its own messages from: `value` (as given) and `subject` (a service's id).
 impl Serialize for Problem {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Problem", 4)?;
+        let mut s = serializer.serialize_struct("Problem", 6)?;
         s.serialize_field("level", if self.level == Level::Error { "error" } else { "warn" })?;
         s.serialize_field("code", self.code.id())?;
         s.serialize_field("key", &self.key)?;
         s.serialize_field("message", &self.message())?;
+        s.serialize_field("value", &self.value)?;
+        s.serialize_field("subject", &self.subject)?;
         s.end()
     }
 }

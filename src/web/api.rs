@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit};
 
 use super::{send, with_session};
+use crate::config::{self, Embedded};
 use crate::consent::{Requested, State};
 use crate::defaults::CHANGE_EVENT;
 use crate::problem::{Code, Problem};
@@ -36,6 +37,18 @@ pub fn get() -> JsValue {
 pub fn set(categories: JsValue) {
     let requested = super::page::json_of(&categories).and_then(|json| Requested::parse(&json));
     send(Msg::Set(requested), None);
+}
+
+/// `validate(config, attributes?)`: the problems the banner would log for this configuration
+/// object (and, optionally, these script-tag attributes), without mounting anything; `[]` when
+/// there are none.
+#[wasm_bindgen]
+pub fn validate(config: JsValue, attributes: JsValue) -> JsValue {
+    let attributes = super::page::config_of(&attributes).unwrap_or_default();
+    let attr = |name: &str| attributes.get(name).and_then(|v| v.as_str()).map(str::to_owned);
+    let embedded = Embedded::Parsed { parsed: super::page::config_of(&config), source: "mount(config)" };
+    let (_, problems) = config::read(attr, embedded, &super::page::Builtins);
+    problems.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
 /// `on("change", fn)`: calls `fn(state)` after every decision and reset; returns a function that

@@ -94,3 +94,27 @@ test("The script's URL is the site's; the preview keeps using the demo's copy", 
   assert.match(await page.css("#out-tag").evaluate((t) => t.value), /^<script src="\/static\/cb\/consent-banner.js"/);
   await context.close();
 });
+
+test("The Japanese configurator words the banner's problems in Japanese, beside the field to change", async () => {
+  const { page, context } = await visit("/ja/configure/");
+  await previewed(page, "すべて同意する");
+  await fill(page, "GA4 測定ID", "UA-12345-1");
+  const note = await page.waitFor(() => document.getElementById("problem-gaId").textContent, null, { what: "the GA4 ID's message" });
+  assert.match(note, /「UA-12345-1」は使えません/);
+  assert.match(note, /G- に英数字が続く測定ID/);
+  // A service in a category that is not ticked: said beside the categories, naming the box to tick.
+  await page.css("#add-service").click();
+  await page.evaluate(() => {
+    const box = document.querySelector(".service");
+    box.querySelector("[name=svc-id]").value = "youtube";
+    box.querySelector("[name=svc-category]").value = "functional";
+    box.querySelector("[name=svc-id]").dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  const categories = await page.waitFor(() => document.getElementById("problem-categories").textContent, null, { what: "the category's message" });
+  assert.match(categories, /サービス「youtube」のカテゴリ「機能」が選ばれていない/);
+  assert.match(categories, /「機能」にチェックを入れてください/);
+  assert.doesNotMatch(categories + note, /consent-banner:|functional|is not/);
+  await page.css("#f-cat-functional").click();
+  await page.waitFor(() => document.getElementById("problem-categories").textContent === "", null, { what: "the message to go" });
+  await context.close();
+});

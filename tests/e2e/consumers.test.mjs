@@ -16,6 +16,10 @@ for (const [app, path, accept] of [["Vite + TypeScript", "/vite/index.html", "Ac
     await button.waitFor();
     await page.waitFor(() => window.__consumer);
     assert.equal(await page.evaluate(() => window.__consumer.same), true, "mount twice is one banner");
+    // validate() checks without mounting: the JSON's gaId and the attribute's lang, each by its key.
+    const found = await page.evaluate(() => window.__consumer.problems.map((p) => `${p.level} ${p.code} ${p.key} ${p.value}`));
+    assert.deepEqual(found.sort(), ["error invalid-value data-lang xx", "error invalid-value gaId UA-1"]);
+    assert.deepEqual(await page.evaluate(() => window.__consumer.banner.validate({ expiresDays: 90 })), []);
     assert.ok(net.requests().some((u) => u.endsWith(".wasm")), "the bundler emitted and found the .wasm");
     await page.settle();
     assert.deepEqual(net.analytics(), []);

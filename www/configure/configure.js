@@ -1,7 +1,8 @@
 // The configurator: a form for every setting of the contract, the script tag and JSON block it
 // amounts to, and a live preview of the real banner mounted from exactly that output. What is
-// wrong with the settings is what the banner itself logs in the preview, shown beside the field
-// it names: the configurator has no rules of its own.
+// wrong with the settings is the banner's own judgement (consentBanner.validate), shown beside
+// the field each problem's key names, worded in the configurator's language from its code: the
+// configurator has no rules of its own.
 const JA = document.documentElement.lang === "ja";
 const t = (en, ja) => (JA ? ja : en);
 const SCRIPT_SRC = "/assets/consent-banner/consent-banner.js";
@@ -16,6 +17,7 @@ const SETTINGS = [
   { key: "lang", attr: "data-lang", label: t("Banner language", "バナーの言語"), initial: "auto",
     options: [["auto", t("The page's, else the browser's", "ページ、なければブラウザの言語")], ["en", "English"], ["ja", "日本語"]] },
   { key: "policyVersion", attr: "data-policy-version", label: t("Policy version (a new one asks again)", "ポリシーの版（変えると再度確認）"), initial: "1" },
+  { key: "analyticsSrc", attr: "data-analytics-src", label: t("Analytics script URL, instead of Google's gtag.js (optional)", "分析スクリプトのURL（Google の gtag.js の代わりに読み込む場合）"), placeholder: "/analytics/gtag.js" },
   { key: "expiresDays", attr: "data-expires-days", label: t("Days a decision stays valid (1–395)", "同意の有効日数（1〜395）"), initial: "180", inputmode: "numeric" },
   { key: "gpc", attr: "data-gpc", label: t("Global Privacy Control signal", "GPC（グローバル・プライバシー・コントロール）"), initial: "respect",
     options: [["respect", t("Respect it: no banner, nothing loads", "尊重する（バナーを出さず何も読み込まない）")], ["ignore", t("Ignore it", "無視する")]] },
@@ -32,6 +34,16 @@ const TEXTS = [
 const SERVICE_TEXTS = [["recipient", t("Recipient", "送信先")], ["data", t("Information sent", "送信される情報")], ["purpose", t("Purpose", "利用目的")]];
 const SERVICE_URLS = [["optOutUrl", t("Opt-out URL", "オプトアウトのURL")], ["policyUrl", t("Recipient's privacy policy URL", "送信先のプライバシーポリシーのURL")]];
 const LANG_NAMES = { en: t("English", "英語"), ja: t("Japanese", "日本語") };
+// What to enter instead of a value the banner refuses, per setting (Japanese; English uses the banner's own message).
+const HINTS = {
+  gaId: "G- に英数字が続く測定ID（例：G-XXXXXXXXXX）を入力してください。このままでは、同意があっても分析は動きません。",
+  policyUrl: "http(s) または相対URL（例：/privacy/）を入力してください。このままではリンクを表示しません。",
+  lang: "auto、en、ja のいずれかにしてください。",
+  expiresDays: "1〜395 の整数を入力してください。このままでは 180 日を使います。",
+  gpc: "respect か ignore にしてください。",
+  reopen: "true か false にしてください。",
+  analyticsSrc: "http(s) または相対URLを入力してください。このままでは読み込みません。",
+};
 
 const $ = (id) => document.getElementById(id);
 const form = $("settings");
@@ -172,7 +184,9 @@ function output({ attrs, config, src = form.elements.src.value.trim() || SCRIPT_
 let redraws = 0;
 let timer;
 function update() {
-  const { tag, block } = output(read());
+  const settings = read();
+  check(settings);
+  const { tag, block } = output(settings);
   $("out-tag").value = tag;
   $("out-json").value = block || t("(none needed: the tag holds every setting)", "（不要：すべての設定がタグにあります）");
   $("out-json").dataset.empty = block ? "" : "true";
@@ -185,24 +199,52 @@ function update() {
   }, 250);
 }
 
-/** The banner's own messages, beside the setting each names. */
+const settingOf = (key) => SETTINGS.find((s) => s.attr === key || s.key === key);
+const categoryLabel = (name) => CATEGORIES.find(([value]) => value === name)?.[1] ?? name;
+
+/** A problem in the configurator's language: the banner's English, or Japanese from its code. */
+function wording(p) {
+  if (!JA) return p.message.replace(/^consent-banner: /, "");
+  const setting = settingOf(p.key);
+  switch (p.code) {
+    case "invalid-value":
+      return `${setting?.label ?? p.key}：「${p.value}」は使えません。${HINTS[setting?.key] ?? ""}`;
+    case "wrong-type":
+      return `${setting?.label ?? p.key}：値の種類が違います（${p.value}）。既定の値を使います。`;
+    case "unknown-key":
+      return `「${p.key}」という項目はないため、無視されます。`;
+    case "unknown-category":
+      return `カテゴリ「${p.value}」はないため、無視されます。`;
+    case "invalid-service":
+      return `サービス（${p.key}）の記載に不備があるため、使われません。id、カテゴリ、http(s) または相対URLを確認してください。`;
+    case "service-category-off":
+      return `サービス「${p.subject}」のカテゴリ「${categoryLabel(p.value)}」が選ばれていないため、表示されません。「${categoryLabel(p.value)}」にチェックを入れてください。`;
+    default:
+      return p.message.replace(/^consent-banner: /, "");
+  }
+}
+
+/** Asks the banner (this page's own, once it has started) what it makes of the settings. */
+function check({ attrs, config }) {
+  if (!window.consentBanner?.validate) return void setTimeout(() => check(read()), 50);
+  show(window.consentBanner.validate(config, Object.fromEntries(attrs)));
+}
+
+/** The banner's own judgement, beside the setting each problem's key names. */
 function show(problems) {
   for (const note of document.querySelectorAll(".problem")) note.textContent = "";
   const general = $("problem-general");
-  for (const { level, message } of problems) {
-    const setting = SETTINGS.find((s) => message.includes(s.attr) || message.includes(`"${s.key}"`));
-    const section = ["categories", "services", "texts"].find((k) => message.includes(`"${k}"`) || (k === "services" && /service/.test(message)));
+  for (const p of problems) {
+    const setting = settingOf(p.key);
+    const section = ["categories", "services", "texts"].find((k) => p.key.startsWith(k));
     const note = setting ? $(`problem-${setting.key}`) : section ? $(`problem-${section}`) : general;
-    note.append(el("span", { className: level, textContent: message }));
+    note.append(el("span", { className: p.level, textContent: wording(p) }));
   }
   $("problem-count").textContent = problems.length
     ? t(`The banner reports ${problems.length} problem(s) with these settings.`, `この設定には問題が ${problems.length} 件あります。`)
     : t("The banner accepts these settings.", "この設定に問題はありません。");
 }
 
-addEventListener("message", (e) => {
-  if (e.origin === location.origin && e.data?.type === "consent-banner-preview") show(e.data.problems);
-});
 
 for (const id of ["copy-tag", "copy-json"]) {
   $(id).addEventListener("click", async (e) => {

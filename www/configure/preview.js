@@ -1,6 +1,6 @@
 // The configurator's preview: mounts the real banner from the configurator's output (the text in
 // this page's #hash, exactly what a site owner pastes), with storage kept in memory so the demo's
-// own decision is untouched, and reports every message the banner logs to the configurator.
+// own decision is untouched.
 (() => {
   const memory = new Map();
   const storage = {
@@ -15,17 +15,6 @@
   };
   Object.defineProperty(window, "localStorage", { value: storage, configurable: true });
 
-  const problems = [];
-  const report = () => parent.postMessage({ type: "consent-banner-preview", problems }, location.origin);
-  for (const level of ["error", "warn"]) {
-    const original = console[level];
-    console[level] = (...args) => {
-      problems.push({ level, message: args.map(String).join(" ") });
-      report();
-      return original.apply(console, args);
-    };
-  }
-
   // The preview page is written in the configurator's language, as a site's page would be.
   const ja = new URLSearchParams(location.search).get("lang") === "ja";
   document.documentElement.lang = ja ? "ja" : "en";
@@ -39,10 +28,4 @@
     script.textContent = source.textContent;
     document.head.append(script);
   }
-  const ready = setInterval(() => {
-    if (window.consentBanner) {
-      clearInterval(ready);
-      report();
-    }
-  }, 50);
 })();

@@ -1,15 +1,15 @@
-import { mount, type Config, type ConsentBanner, type ConsentState } from "consent-banner";
+import { mount, validate, type Config, type ConsentBanner, type ConsentState, type Problem } from "consent-banner";
 
 const config: Config = { gaId: "G-TEST123", policyUrl: "/privacy/", lang: "en", expiresDays: 90 };
 
 declare global {
   interface Window {
-    __consumer?: { same: boolean; banner: ConsentBanner; changes: ConsentState[] };
+    __consumer?: { same: boolean; banner: ConsentBanner; changes: ConsentState[]; problems: Problem[] };
   }
 }
 
-Promise.all([mount(config), mount({ lang: "ja" })]).then(([banner, again]) => {
+Promise.all([mount(config), mount({ lang: "ja" }), validate({ gaId: "UA-1", expiresDays: 90 }, { "data-lang": "xx" })]).then(([banner, again, problems]) => {
   const changes: ConsentState[] = [];
   banner.on("change", (state) => changes.push(state));
-  window.__consumer = { same: banner === again, banner, changes };
+  window.__consumer = { same: banner === again, banner, changes, problems };
 });

@@ -1,0 +1,34 @@
+// validate(config, attributes?): the banner's own judgement of a configuration, as values, with
+// nothing mounted, logged or decided.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { html, open, problems, setup } from "./harness.mjs";
+
+const ctx = setup();
+
+test("window.consentBanner.validate returns each problem by code and key, and logs nothing", async () => {
+  const { page, context } = await open(ctx, html());
+  await page.ready();
+  const before = await page.evaluate(() => JSON.stringify(window.consentBanner.get()));
+  const found = await page.evaluate(() =>
+    window.consentBanner.validate(
+      { gaId: "UA-12345-1", categories: ["analytics"], services: [{ id: "yt", category: "functional" }], texts: { en: { title: 5 } }, colour: "red" },
+      { "data-expires-days": "0" },
+    ),
+  );
+  const brief = found.map((p) => [p.level, p.code, p.key, p.value, p.subject].join(" ")).sort();
+  assert.deepEqual(brief, [
+    "error invalid-value data-expires-days 0 ",
+    "error invalid-value gaId UA-12345-1 ",
+    "error wrong-type texts.en.title a number ",
+    "warn service-category-off categories functional yt",
+    "warn unknown-key colour  ",
+  ]);
+  for (const p of found) assert.match(p.message, /^consent-banner: /);
+  assert.match(found.find((p) => p.key === "data-expires-days").message, /from 1 to 395; using 180/);
+  assert.deepEqual(await page.evaluate(() => window.consentBanner.validate({ gaId: "G-OK123", expiresDays: 30 })), []);
+  assert.deepEqual(await page.evaluate(() => window.consentBanner.validate("gaId").map((p) => p.code)), ["config-not-object"]);
+  assert.equal(await page.evaluate(() => JSON.stringify(window.consentBanner.get())), before, "nothing decided");
+  assert.deepEqual(problems(await page.messages()), [], "nothing logged");
+  await context.close();
+});
