@@ -1,39 +1,72 @@
 /** An optional category of cookies the visitor is asked about. `necessary` is always on. */
 export type Category = "analytics" | "functional" | "marketing";
 
-/** A text per language; one string serves both. A missing language falls back to the other. */
-export type Localized = string | { en?: string; ja?: string };
+/** A language the banner has: English, Japanese, or one the configuration adds (`L`). */
+export type Lang<L extends string = never> = "en" | "ja" | L;
+
+/** A text per language tag; one string serves every language. A language without its own uses the first given. */
+export type Localized<L extends string = never> = string | Partial<Record<Lang<L>, string>>;
 
 /** A recipient of data when its category is granted: one row of the 外部送信 disclosure. */
-export interface Service {
+export interface Service<L extends string = never> {
   id: string;
   category: Category;
-  recipient?: Localized;
-  data?: Localized;
-  purpose?: Localized;
+  recipient?: Localized<L>;
+  data?: Localized<L>;
+  purpose?: Localized<L>;
   /** http(s) or relative URL */
   optOutUrl?: string;
   /** http(s) or relative URL */
   policyUrl?: string;
 }
 
-/** Texts a site may replace, per language; the others stay built in. */
-export interface Texts {
-  title?: string;
-  description?: string;
-  policyLink?: string;
-  dialogTitle?: string;
-  dialogDescription?: string;
-  region?: string;
+/** Every text of the banner in one language: what a site gives, in full, for a language it adds (contract). */
+export interface Catalogue {
+  /** The language's own name, as the language switch shows it (`한국어`). */
+  language: string;
+  title: string;
+  description: string;
+  policyLink: string;
+  acceptAll: string;
+  rejectAll: string;
+  settings: string;
+  save: string;
+  reopen: string;
+  dialogTitle: string;
+  dialogDescription: string;
+  close: string;
+  alwaysOn: string;
+  region: string;
+  recipient: string;
+  data: string;
+  purpose: string;
+  optOut: string;
+  servicePolicy: string;
+  /** Joins a link's text and its recipient in the link's accessible name (`: `). */
+  separator: string;
+  necessary: string;
+  necessaryText: string;
+  analytics: string;
+  analyticsText: string;
+  functional: string;
+  functionalText: string;
+  marketing: string;
+  marketingText: string;
 }
 
-/** The configuration: the script tag's attributes in camelCase, plus categories, services and texts. */
-export interface Config {
+/** Texts a site may replace in a built-in language; the others (button names) stay as they are. */
+export type Texts = Partial<Pick<Catalogue, "title" | "description" | "policyLink" | "dialogTitle" | "dialogDescription" | "region">>;
+
+/**
+ * The configuration: the script tag's attributes in camelCase, plus categories, services and texts.
+ * `L` names the languages it adds (`Config<"ko">`), each with a full `Catalogue` in `texts`.
+ */
+export interface Config<L extends string = never> {
   /** GA4 measurement id: `G-` followed by letters and digits. */
   gaId?: `G-${string}`;
-  /** Privacy policy link shown in the banner (http, https or relative). */
-  policyUrl?: string;
-  lang?: "auto" | "en" | "ja";
+  /** Privacy policy link shown in the banner (http, https or relative), or one per language. */
+  policyUrl?: string | Partial<Record<Lang<L>, string>>;
+  lang?: "auto" | Lang<L>;
   /** A decision made under another version is void and the banner asks again. */
   policyVersion?: string;
   /** Script to load instead of Google's gtag.js after analytics consent. */
@@ -44,8 +77,8 @@ export interface Config {
   /** Keep the small reopen control after a decision (default true). */
   reopen?: boolean;
   categories?: Array<Category | "necessary">;
-  services?: Service[];
-  texts?: { en?: Texts; ja?: Texts };
+  services?: Service<L>[];
+  texts?: { en?: Texts; ja?: Texts } & { [K in L]: Catalogue };
 }
 
 /** What `get()` returns and what `change` listeners receive. */
@@ -99,7 +132,7 @@ export interface ConsentBanner {
  * Shows the banner (once per page) and resolves to it. Calling it again, or after the script-tag
  * loader has run, resolves to the same banner.
  */
-export function mount(config?: Config): Promise<ConsentBanner>;
+export function mount<L extends string = never>(config?: Config<L>): Promise<ConsentBanner>;
 
 /**
  * Checks a configuration (and, optionally, script-tag attributes) without mounting anything: loads

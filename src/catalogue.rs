@@ -1,46 +1,67 @@
-//! The built-in English and Japanese texts, the site's replacements for some of them, and which
-//! language the banner speaks.
+//! The banner's texts, one catalogue per language: English and Japanese built in, any other
+//! language added by the site in its configuration; the site's replacements; and which language
+//! the banner speaks.
 //!
 //! Each language is written for its readers, not translated word for word; the Japanese follows
 //! what Japanese public sites publish. Neither implies consent by continued browsing.
 
 use serde::Serialize;
 
-/// A language the banner can speak.
+/// A language of the banner on this page: its place in the configuration's languages, the
+/// built-in ones first (in `BUILTIN`'s order), then the site's in the order it gave them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Ja,
-}
+pub struct Lang(pub usize);
 
 impl Lang {
-    /// BCP 47 tag, as written into `lang` attributes and the stored record.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ja => "ja",
-        }
+    pub const EN: Lang = Lang(0);
+    pub const JA: Lang = Lang(1);
+}
+
+/// The built-in catalogues by tag; `Lang(i)` is the i-th. A language for every site is one
+/// `Texts` constant and its line here.
+pub const BUILTIN: [(&str, &Texts<'static>); 2] = [("en", &EN), ("ja", &JA)];
+
+/// The catalogue every missing text falls back to.
+const FALLBACK: &Texts<'static> = &EN;
+
+/// One language of the banner: its BCP 47 tag, and the site's texts for it by key (replacements
+/// for a built-in language, every text of a language the site adds).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Language {
+    pub tag: String,
+    pub texts: Vec<(&'static str, String)>,
+}
+
+impl Language {
+    /// The built-in languages, with none of the site's texts.
+    pub fn builtin() -> Vec<Language> {
+        BUILTIN.iter().map(|&(tag, _)| Language { tag: tag.to_owned(), texts: Vec::new() }).collect()
     }
 
-    /// The other language, for the switch button.
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::En => Lang::Ja,
-            Lang::Ja => Lang::En,
+    /// Its texts: the built-in catalogue of its tag (else the fallback), with the site's.
+    pub fn texts(&self) -> Texts<'_> {
+        let base = BUILTIN.iter().find(|&&(tag, _)| tag == self.tag).map_or(FALLBACK, |&(_, texts)| texts);
+        let mut texts = base.clone();
+        for (key, text) in &self.texts {
+            if let Some(slot) = texts.slot(key) {
+                *slot = text;
+            }
         }
+        texts
     }
+}
 
-    /// Reads a language tag (`ja`, `ja-JP`, `EN-us`…) by its primary subtag; other languages are `None`.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim_ascii().split(['-', '_']).next()?;
-        if primary.eq_ignore_ascii_case("en") {
-            Some(Lang::En)
-        } else if primary.eq_ignore_ascii_case("ja") {
-            Some(Lang::Ja)
-        } else {
-            None
-        }
-    }
+/// Whether a page's language tag names a banner language: the same tag, or a more specific one
+/// (`ja-JP` is `ja`, `zh-Hant-TW` is `zh-Hant`), ignoring case, `_` read as `-`.
+pub fn matches(page: &str, ours: &str) -> bool {
+    let page = page.trim_ascii();
+    page.get(..ours.len()).is_some_and(|head| head.eq_ignore_ascii_case(ours))
+        && matches!(page.as_bytes().get(ours.len()), None | Some(b'-' | b'_'))
+}
+
+/// The banner's language a page's tag names, if any.
+pub fn find(languages: &[Language], tag: &str) -> Option<Lang> {
+    languages.iter().position(|l| matches(tag, &l.tag)).map(Lang)
 }
 
 /// What the site asked for with `data-lang` / `lang`.
@@ -51,50 +72,49 @@ pub enum LangChoice {
 }
 
 /// `auto`: the first of the page's languages (`<html lang>`, then each of `navigator.languages`)
-/// that is English or Japanese, else English. A fixed choice wins over everything.
-pub fn resolve<S: AsRef<str>>(choice: LangChoice, languages: &[S]) -> Lang {
+/// that the banner has, else English. A fixed choice wins over everything.
+pub fn resolve<S: AsRef<str>>(choice: LangChoice, page: &[S], languages: &[Language]) -> Lang {
     match choice {
         LangChoice::Fixed(lang) => lang,
-        LangChoice::Auto => languages.iter().find_map(|l| Lang::from_tag(l.as_ref())).unwrap_or(Lang::En),
+        LangChoice::Auto => page.iter().find_map(|tag| find(languages, tag.as_ref())).unwrap_or(Lang::EN),
     }
 }
 
-/// One value per language.
+/// A text (or URL) per language tag, in the order the site gave them; the tag `""` is one text
+/// for every language.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PerLang<T> {
-    pub en: T,
-    pub ja: T,
-}
-
-impl<T> PerLang<T> {
-    pub fn get(&self, lang: Lang) -> &T {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Ja => &self.ja,
-        }
-    }
-}
-
-/// A text given once per language; a missing language falls back to the other one.
-pub type Localized = PerLang<Option<String>>;
+pub struct Localized(pub Vec<(String, String)>);
 
 impl Localized {
-    pub fn both(en: &str, ja: &str) -> Localized {
-        PerLang { en: Some(en.to_owned()), ja: Some(ja.to_owned()) }
+    /// One text for every language.
+    pub fn all(text: String) -> Localized {
+        Localized(vec![(String::new(), text)])
     }
 
-    /// The text in `lang`, else in the other language, else empty.
-    pub fn text(&self, lang: Lang) -> &str {
-        self.get(lang).as_deref().or(self.get(lang.other()).as_deref()).unwrap_or("")
+    /// The built-in languages' texts.
+    pub fn both(en: &str, ja: &str) -> Localized {
+        Localized(vec![("en".to_owned(), en.to_owned()), ("ja".to_owned(), ja.to_owned())])
+    }
+
+    /// The text for the language tagged `tag`: its own, else the first given.
+    pub fn get(&self, tag: &str) -> Option<&str> {
+        let own = self.0.iter().find(|(t, _)| t == tag);
+        own.or(self.0.first()).map(|(_, text)| text.as_str())
+    }
+
+    /// As `get`, empty when there is none.
+    pub fn text(&self, tag: &str) -> &str {
+        self.get(tag).unwrap_or("")
     }
 }
 
-/// Every text of the banner in one language: the banner and the dialog (`other` is the switch to
-/// the other language, in that language), the 外部送信 labels (`separator` joins a link's text
+/// Every text of the banner in one language: its own name (`language`, what the language switch
+/// shows), the banner and the dialog, the 外部送信 labels (`separator` joins a link's text
 /// and its recipient in the link's accessible name), and each category's name and description.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Texts<'a> {
+    pub language: &'a str,
     pub title: &'a str,
     pub description: &'a str,
     pub policy_link: &'a str,
@@ -102,7 +122,6 @@ pub struct Texts<'a> {
     pub reject_all: &'a str,
     pub settings: &'a str,
     pub save: &'a str,
-    pub other: &'a str,
     pub reopen: &'a str,
     pub dialog_title: &'a str,
     pub dialog_description: &'a str,
@@ -125,61 +144,87 @@ pub struct Texts<'a> {
     pub marketing_text: &'a str,
 }
 
-/// The texts a site may replace in `texts.en` / `texts.ja` (contract). Button names are the
+/// Every key of a catalogue, as configuration spells it (contract: a language the site adds gives
+/// a text for each).
+pub const KEYS: [&str; 28] = [
+    "language",
+    "title",
+    "description",
+    "policyLink",
+    "acceptAll",
+    "rejectAll",
+    "settings",
+    "save",
+    "reopen",
+    "dialogTitle",
+    "dialogDescription",
+    "close",
+    "alwaysOn",
+    "region",
+    "recipient",
+    "data",
+    "purpose",
+    "optOut",
+    "servicePolicy",
+    "separator",
+    "necessary",
+    "necessaryText",
+    "analytics",
+    "analyticsText",
+    "functional",
+    "functionalText",
+    "marketing",
+    "marketingText",
+];
+
+/// The texts a site may replace in a built-in language (contract). Button names are the
 /// contract's and stay as they are, so a visitor always finds the same controls.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Replacements {
-    pub title: Option<String>,
-    pub description: Option<String>,
-    pub policy_link: Option<String>,
-    pub dialog_title: Option<String>,
-    pub dialog_description: Option<String>,
-    pub region: Option<String>,
-}
-
-/// The keys of `Replacements`, as configuration spells them (contract).
 pub const REPLACEABLE: [&str; 6] = ["title", "description", "policyLink", "dialogTitle", "dialogDescription", "region"];
-
-impl Replacements {
-    /// The replacement for the text `key` (as configuration spells it), if a site may replace it.
-    pub fn slot(&mut self, key: &str) -> Option<&mut Option<String>> {
-        match key {
-            "title" => Some(&mut self.title),
-            "description" => Some(&mut self.description),
-            "policyLink" => Some(&mut self.policy_link),
-            "dialogTitle" => Some(&mut self.dialog_title),
-            "dialogDescription" => Some(&mut self.dialog_description),
-            "region" => Some(&mut self.region),
-            _ => None,
-        }
-    }
-}
 
 impl<'a> Texts<'a> {
     /// The built-in texts of `lang`.
     pub fn builtin(lang: Lang) -> &'static Texts<'static> {
-        match lang {
-            Lang::En => &EN,
-            Lang::Ja => &JA,
-        }
+        BUILTIN.get(lang.0).map_or(FALLBACK, |&(_, texts)| texts)
     }
 
-    /// These texts with the site's replacements.
-    pub fn replaced(&self, with: &'a Replacements) -> Texts<'a> {
-        let pick = |own: &'a Option<String>, builtin: &'a str| own.as_deref().unwrap_or(builtin);
-        Texts {
-            title: pick(&with.title, self.title),
-            description: pick(&with.description, self.description),
-            policy_link: pick(&with.policy_link, self.policy_link),
-            dialog_title: pick(&with.dialog_title, self.dialog_title),
-            dialog_description: pick(&with.dialog_description, self.dialog_description),
-            region: pick(&with.region, self.region),
-            ..self.clone()
-        }
+    /// The text of `key` (one of `KEYS`), to set.
+    pub fn slot(&mut self, key: &str) -> Option<&mut &'a str> {
+        Some(match key {
+            "language" => &mut self.language,
+            "title" => &mut self.title,
+            "description" => &mut self.description,
+            "policyLink" => &mut self.policy_link,
+            "acceptAll" => &mut self.accept_all,
+            "rejectAll" => &mut self.reject_all,
+            "settings" => &mut self.settings,
+            "save" => &mut self.save,
+            "reopen" => &mut self.reopen,
+            "dialogTitle" => &mut self.dialog_title,
+            "dialogDescription" => &mut self.dialog_description,
+            "close" => &mut self.close,
+            "alwaysOn" => &mut self.always_on,
+            "region" => &mut self.region,
+            "recipient" => &mut self.recipient,
+            "data" => &mut self.data,
+            "purpose" => &mut self.purpose,
+            "optOut" => &mut self.opt_out,
+            "servicePolicy" => &mut self.service_policy,
+            "separator" => &mut self.separator,
+            "necessary" => &mut self.necessary,
+            "necessaryText" => &mut self.necessary_text,
+            "analytics" => &mut self.analytics,
+            "analyticsText" => &mut self.analytics_text,
+            "functional" => &mut self.functional,
+            "functionalText" => &mut self.functional_text,
+            "marketing" => &mut self.marketing,
+            "marketingText" => &mut self.marketing_text,
+            _ => return None,
+        })
     }
 }
 
 const EN: Texts<'static> = Texts {
+    language: "English",
     title: "Cookies on this site",
     description:
         "With your consent, we use analytics cookies to see how this site is used and improve it. You can change your choice at any time.",
@@ -188,7 +233,6 @@ const EN: Texts<'static> = Texts {
     reject_all: "Reject all",
     settings: "Settings",
     save: "Save settings",
-    other: "日本語",
     reopen: "Cookie settings",
     dialog_title: "Cookie settings",
     dialog_description:
@@ -213,6 +257,7 @@ const EN: Texts<'static> = Texts {
 };
 
 const JA: Texts<'static> = Texts {
+    language: "日本語",
     title: "Cookieの使用について",
     description: "サイト改善のため、同意いただいた場合にのみ分析用Cookieを使用します。設定はいつでも変更できます。",
     policy_link: "プライバシーポリシー",
@@ -220,7 +265,6 @@ const JA: Texts<'static> = Texts {
     reject_all: "すべて拒否する",
     settings: "設定",
     save: "設定を保存",
-    other: "English",
     reopen: "Cookie設定",
     dialog_title: "Cookie設定",
     dialog_description: "当サイトで使用するCookieを選択できます。必須のCookieは常に有効です。それ以外は、有効にした場合にのみ使用します。",

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::catalogue::{Lang, LangChoice, Localized, PerLang, Replacements};
+use crate::catalogue::{self, Lang, LangChoice, Language, Localized, BUILTIN, KEYS, REPLACEABLE};
 use crate::category::{Category, NECESSARY};
 use crate::defaults;
 use crate::problem::{Code, Problem};
@@ -45,7 +45,8 @@ pub struct Config {
     pub ga_id: Option<String>,
     /// A GA id was given but invalid: no analytics at all, even after a yes.
     pub analytics_refused: bool,
-    pub policy_url: Option<String>,
+    /// The privacy policy per language (empty: no link).
+    pub policy_url: Localized,
     pub lang: LangChoice,
     pub policy_version: String,
     /// Script loaded instead of Google's `gtag/js` after analytics consent.
@@ -59,8 +60,8 @@ pub struct Config {
     pub categories: Vec<Category>,
     /// Services of configured categories, in the order given (the built-in GA4 one last).
     pub services: Vec<Service>,
-    /// The site's replacements for built-in texts.
-    pub texts: PerLang<Replacements>,
+    /// The banner's languages: the built-in ones, then those the site adds, with the site's texts.
+    pub languages: Vec<Language>,
 }
 
 impl Default for Config {
@@ -68,7 +69,7 @@ impl Default for Config {
         Config {
             ga_id: None,
             analytics_refused: false,
-            policy_url: None,
+            policy_url: Localized::default(),
             lang: LangChoice::Auto,
             policy_version: defaults::POLICY_VERSION.to_owned(),
             analytics_src: None,
@@ -77,8 +78,15 @@ impl Default for Config {
             reopen: true,
             categories: vec![Category::Analytics],
             services: Vec::new(),
-            texts: PerLang::default(),
+            languages: Language::builtin(),
         }
+    }
+}
+
+impl Config {
+    /// The BCP 47 tag of one of the banner's languages.
+    pub fn tag(&self, lang: Lang) -> &str {
+        self.languages.get(lang.0).map_or("en", |l| l.tag.as_str())
     }
 }
 
@@ -165,7 +173,7 @@ pub fn refusal(name: &str) -> String {
     match setting(name).map(|s| s.kind) {
         Some(Kind::GaId) => "is not a GA4 measurement id (G- followed by letters and digits); analytics stays off.".into(),
         Some(Kind::PolicyUrl) => "is not an http(s) or relative URL; no policy link is shown.".into(),
-        Some(Kind::Lang) => "is not auto, en or ja; using auto.".into(),
+        Some(Kind::Lang) => "is not auto or one of the banner's languages (en, ja, and those added in texts); using auto.".into(),
         Some(Kind::AnalyticsSrc) => "is not an http(s) or relative URL; it is never loaded.".into(),
         Some(Kind::ExpiresDays) => format!(
             "is not a whole number of days from {} to {}; using {}.",
@@ -226,9 +234,10 @@ fn apply(config: &mut Config, kind: Kind, value: &str, urls: &impl Urls) -> bool
             config.analytics_refused = true;
             return false;
         }
-        Kind::PolicyUrl if is_safe_url(urls, v) => config.policy_url = Some(v.to_owned()),
+        Kind::PolicyUrl if is_safe_url(urls, v) => config.policy_url = Localized::all(v.to_owned()),
+        // The languages are known once the whole configuration is read: see `Reader::settle`.
         Kind::Lang if is("auto") => config.lang = LangChoice::Auto,
-        Kind::Lang => match Lang::from_tag(v).filter(|lang| is(lang.tag())) {
+        Kind::Lang => match catalogue::find(&config.languages, v).filter(|&lang| is(config.tag(lang))) {
             Some(lang) => config.lang = LangChoice::Fixed(lang),
             None => return false,
         },
@@ -295,6 +304,14 @@ pub fn read<U: Urls>(attr: impl Fn(&str) -> Option<String>, embedded: Embedded, 
     (r.config, r.problems)
 }
 
+/// A BCP 47 tag as a site writes one: subtags of letters and digits joined by hyphens, starting
+/// with a language of two or three letters (`ko`, `zh-Hant`, `pt-BR`).
+fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    subtags.next().is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic()))
+        && subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 /// The kind of JSON value found where another was expected, for messages.
 fn found(value: &Value) -> &'static str {
     match value {
@@ -329,7 +346,9 @@ impl<U: Urls> Reader<'_, U> {
     }
 
     fn document(&mut self, document: Document) {
-        for (key, value) in document {
+        // The languages first: `lang`, `policyUrl` and the services' texts name them.
+        let (texts, rest): (Vec<_>, Vec<_>) = document.into_iter().partition(|(key, _)| key == "texts");
+        for (key, value) in texts.into_iter().chain(rest) {
             match (key.as_str(), setting(&key)) {
                 ("categories", _) => self.categories(value),
                 ("services", _) => self.services(value),
@@ -341,6 +360,9 @@ impl<U: Urls> Reader<'_, U> {
     }
 
     fn setting(&mut self, s: &Setting, value: Value) {
+        if let (Kind::PolicyUrl, Value::Object(_)) = (s.kind, &value) {
+            return self.policy_urls(value);
+        }
         let text = match (s.json, &value) {
             (Json::String, Value::String(text)) => text.clone(),
             // As the page writes the number (`400`, `30.5`); any JSON spelling of a whole number counts.
@@ -414,23 +436,21 @@ impl<U: Urls> Reader<'_, U> {
         Ok(Service { id, category, recipient, data, purpose, opt_out_url, policy_url })
     }
 
-    /// A per-language text: one string for every language, or `{ "en": "…", "ja": "…" }`; `None`
-    /// when it is neither. Unknown languages are ignored with a warning.
+    /// A per-language text: one string for every language, or one per language tag
+    /// (`{ "en": "…", "ja": "…" }`); `None` when it is neither. A tag the banner does not speak
+    /// is ignored with a warning.
     fn localized(&mut self, at: &str, value: Value) -> Option<Localized> {
         match value {
-            Value::String(text) => Some(PerLang { en: Some(text.clone()), ja: Some(text) }),
+            Value::String(text) => Some(Localized::all(text)),
             Value::Object(texts) => {
                 let mut localized = Localized::default();
                 for (tag, text) in texts {
-                    let slot = match tag.as_str() {
-                        "en" => &mut localized.en,
-                        "ja" => &mut localized.ja,
-                        _ => {
-                            self.report(Problem::new(Code::UnknownKey, &format!("{at}.{tag}")));
-                            continue;
-                        }
-                    };
-                    *slot = Some(text.as_str()?.to_owned());
+                    let text = text.as_str()?.to_owned();
+                    if self.config.languages.iter().any(|l| l.tag == tag) {
+                        localized.0.push((tag, text));
+                    } else {
+                        self.report(Problem::new(Code::UnknownKey, &format!("{at}.{tag}")));
+                    }
                 }
                 Some(localized)
             }
@@ -438,37 +458,58 @@ impl<U: Urls> Reader<'_, U> {
         }
     }
 
+    /// `policyUrl` as one URL per language: each must be safe; a language without one uses the
+    /// first given.
+    fn policy_urls(&mut self, value: Value) {
+        const KEY: &str = "policyUrl";
+        let Some(urls) = self.localized(KEY, value) else { return self.wrong(KEY, "a URL or { language: URL }", &Value::Null) };
+        let mut safe = Localized::default();
+        for (tag, url) in urls.0 {
+            if is_safe_url(self.urls, &url) {
+                safe.0.push((tag, url));
+            } else {
+                self.report(Problem::new(Code::InvalidValue, &format!("{KEY}.{tag}")).value(&url));
+            }
+        }
+        self.config.policy_url = safe;
+    }
+
+    /// `texts`: for a built-in language, replacements of the texts a site may replace; any other
+    /// tag adds a language, which gives every text (a missing one is an error and falls back to
+    /// English).
     fn texts(&mut self, value: Value) {
         let Value::Object(languages) = value else { return self.wrong("texts", "an object of languages", &value) };
         for (tag, texts) in languages {
             let at = format!("texts.{tag}");
-            let own = match tag.as_str() {
-                "en" => &mut self.config.texts.en,
-                "ja" => &mut self.config.texts.ja,
-                _ => {
-                    self.report(Problem::new(Code::UnknownKey, &at));
-                    continue;
-                }
-            };
+            let builtin = BUILTIN.iter().any(|&(t, _)| t == tag);
             let Value::Object(texts) = texts else {
                 self.wrong(&at, "an object of texts", &texts);
                 continue;
             };
-            let mut replaced = Replacements::default();
-            let mut problems = Vec::new();
+            if !builtin && (texts.is_empty() || !is_language_tag(&tag)) {
+                // Not a language: `{}` adds nothing, and a tag must be letters, digits and hyphens.
+                self.report(Problem::new(Code::UnknownKey, &at));
+                continue;
+            }
+            let keys: &[&'static str] = if builtin { &REPLACEABLE } else { &KEYS };
+            let mut own = Vec::new();
             for (key, text) in texts {
-                match (replaced.slot(&key), text) {
-                    (Some(slot), Value::String(text)) => *slot = Some(text),
-                    (Some(_), text) => {
-                        let mut problem = Problem::new(Code::WrongType, &format!("{at}.{key}")).value(found(&text));
-                        problem.expected = "a string";
-                        problems.push(problem);
-                    }
-                    (None, _) => problems.push(Problem::new(Code::UnknownKey, &format!("{at}.{key}"))),
+                let path = format!("{at}.{key}");
+                match (keys.iter().find(|&&k| k == key), text) {
+                    (Some(&key), Value::String(text)) => own.push((key, text)),
+                    (Some(_), text) => self.wrong(&path, "a string", &text),
+                    (None, _) => self.report(Problem::new(Code::UnknownKey, &path)),
                 }
             }
-            *own = replaced;
-            problems.into_iter().for_each(|p| self.report(p));
+            if !builtin {
+                for key in KEYS.iter().filter(|&&key| !own.iter().any(|(k, _)| k == &key)) {
+                    self.report(Problem::new(Code::MissingText, &format!("{at}.{key}")));
+                }
+            }
+            match self.config.languages.iter_mut().find(|l| l.tag == tag) {
+                Some(language) => language.texts = own,
+                None => self.config.languages.push(Language { tag, texts: own }),
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 //! The external-transmission (外部送信) disclosure: the configured services as rows of the table
 //! that Japan's Telecommunications Business Act (Art. 27-12) asks sites to publish.
 
-use crate::catalogue::Lang;
+use crate::catalogue::{self, Lang};
 use crate::category::Category;
 use crate::config::Config;
 
@@ -18,12 +18,13 @@ pub struct Row<'a> {
 
 /// Every service of the configured categories, in category order, then configuration order.
 pub fn rows(config: &Config, lang: Lang) -> impl Iterator<Item = Row<'_>> {
+    let tag = config.tag(lang);
     config.categories.iter().flat_map(move |&c| {
         config.services.iter().filter(move |s| s.category == c).map(move |s| Row {
             category: c,
-            recipient: s.recipient.text(lang),
-            data: s.data.text(lang),
-            purpose: s.purpose.text(lang),
+            recipient: s.recipient.text(tag),
+            data: s.data.text(tag),
+            purpose: s.purpose.text(tag),
             opt_out_url: s.opt_out_url.as_deref(),
             policy_url: s.policy_url.as_deref(),
         })
@@ -32,6 +33,6 @@ pub fn rows(config: &Config, lang: Lang) -> impl Iterator<Item = Row<'_>> {
 
 /// The language of a `<consent-disclosure>` table: its own `lang` when the banner speaks it,
 /// else the banner's.
-pub fn table_lang(tag: Option<&str>, banner: Lang) -> Lang {
-    tag.and_then(Lang::from_tag).unwrap_or(banner)
+pub fn table_lang(config: &Config, tag: Option<&str>, banner: Lang) -> Lang {
+    tag.and_then(|tag| catalogue::find(&config.languages, tag)).unwrap_or(banner)
 }

@@ -29,6 +29,8 @@ pub enum Code {
     InvalidValue,
     /// A category name that is not one of the optional categories; ignored.
     UnknownCategory,
+    /// A language the site adds lacks a text (`key`: `texts.ko.acceptAll`); English is used.
+    MissingText,
     /// A service that cannot be used (`key` is the field at fault); left out.
     InvalidService,
     /// A service whose category is not configured; ignored.
@@ -62,6 +64,7 @@ impl Code {
             Code::InvalidValue => "invalid-value",
             Code::UnknownCategory => "unknown-category",
             Code::InvalidService => "invalid-service",
+            Code::MissingText => "missing-text",
             Code::ServiceCategoryOff => "service-category-off",
             Code::SetNotObject => "set-not-object",
             Code::SetUnknownCategory => "set-unknown-category",
@@ -139,6 +142,7 @@ impl Problem {
             Code::WrongType => format!("{quoted} should be {expected}, not {value}; using the default."),
             Code::InvalidValue if source.is_empty() => format!("{key}=\"{value}\" {}", config::refusal(key)),
             Code::InvalidValue => format!("\"{key}\": \"{value}\" {}", config::refusal(key)),
+            Code::MissingText => format!("{quoted} is missing; using the English text."),
             Code::UnknownCategory => format!("unknown category \"{value}\" ({}) is ignored.", config::CATEGORY_NAMES),
             Code::InvalidService => format!("{}; it is left out.", config::service_refusal(key)),
             Code::ServiceCategoryOff => {

@@ -8,7 +8,6 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::catalogue::Lang;
 use crate::category::{Category, Choices};
 use crate::defaults;
 use crate::timestamp::{self, Calendar};
@@ -36,8 +35,9 @@ fn is_false(b: &bool) -> bool {
 
 /// The banner's language at a decision, and whether the visitor picked it with the switch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Language {
-    pub lang: Lang,
+pub struct Language<'a> {
+    /// Its BCP 47 tag.
+    pub tag: &'a str,
     pub chosen: bool,
 }
 
@@ -100,7 +100,8 @@ impl Stored {
 pub struct Decision {
     pub choices: Choices,
     pub decided_at: i64,
-    pub lang: Option<Lang>,
+    /// The tag of the banner's language at the decision.
+    pub lang: Option<String>,
     pub lang_chosen: bool,
 }
 
@@ -122,7 +123,7 @@ pub fn validate(record: &Record, now: i64, policy_version: &str, expires_days: u
     for category in Category::ALL {
         choices.set(category, stored.get(category).unwrap_or(false));
     }
-    Some(Decision { choices, decided_at, lang: record.lang.as_deref().and_then(Lang::from_tag), lang_chosen: record.lang_chosen })
+    Some(Decision { choices, decided_at, lang: record.lang.clone(), lang_chosen: record.lang_chosen })
 }
 
 /// The record of a decision made at `now`, listing every configured optional category; `None`
@@ -142,7 +143,7 @@ pub fn new(
         categories: Object(stored(choices, categories)),
         decided_at: timestamp::format(calendar, now)?,
         expires_at: timestamp::format(calendar, now + i64::from(expires_days) * defaults::DAY_MS)?,
-        lang: Some(language.lang.tag().to_owned()),
+        lang: Some(language.tag.to_owned()),
         lang_chosen: language.chosen,
     })
 }

@@ -35,8 +35,8 @@ pub enum Msg {
     Close,
     /// A switch of the dialog pressed.
     Toggle(Category),
-    /// The language switch pressed.
-    SwitchLanguage,
+    /// A language picked with the switch, by its tag.
+    PickLanguage(String),
 }
 
 /// Who made a decision: the visitor's press moves focus, an API call does not.
@@ -92,10 +92,10 @@ impl Session {
     pub fn new(config: Config, stored: Option<&Record>, env: &Env, calendar: &impl Calendar) -> Session {
         let decision = stored.and_then(|r| record::validate(r, env.now, &config.policy_version, config.expires_days, calendar));
         // A language the visitor picked is remembered; otherwise each page speaks its own.
-        let remembered = decision.as_ref().filter(|d| d.lang_chosen).and_then(|d| d.lang);
+        let remembered = decision.as_ref().filter(|d| d.lang_chosen).and_then(|d| catalogue::find(&config.languages, d.lang.as_deref()?));
         let lang = match (config.lang, remembered) {
             (catalogue::LangChoice::Auto, Some(lang)) => lang,
-            (choice, _) => catalogue::resolve(choice, env.languages),
+            (choice, _) => catalogue::resolve(choice, env.languages, &config.languages),
         };
         let gpc = env.gpc_signal && config.respect_gpc;
         let lang_chosen = remembered.is_some();
@@ -147,9 +147,10 @@ impl Session {
     pub fn decide(&mut self, choices: Choices, now: i64, calendar: &impl Calendar) -> (Option<Record>, Effects) {
         let choices = choices.within(&self.config.categories);
         let c = &self.config;
-        let language = Language { lang: self.lang, chosen: self.lang_chosen };
+        let tag = c.tag(self.lang);
+        let language = Language { tag, chosen: self.lang_chosen };
         let stored = record::new(choices, &c.categories, now, &c.policy_version, c.expires_days, language, calendar);
-        self.decision = Some(Decision { choices, decided_at: now, lang: Some(self.lang), lang_chosen: self.lang_chosen });
+        self.decision = Some(Decision { choices, decided_at: now, lang: Some(tag.to_owned()), lang_chosen: self.lang_chosen });
         let effects = gate::on_change(&self.config, self.analytics_loaded, choices);
         self.analytics_loaded |= effects.load.is_some();
         (stored, effects)
@@ -206,8 +207,8 @@ impl Session {
             Msg::Reset => {
                 let mut commands = command::analytics(self.reset());
                 // Should storage refuse the removal, a no over the yes still withdraws it.
-                let language = Language { lang: self.lang, chosen: self.lang_chosen };
                 let c = &self.config;
+                let language = Language { tag: c.tag(self.lang), chosen: self.lang_chosen };
                 let fallback = record::new(Choices::default(), &c.categories, now, &c.policy_version, c.expires_days, language, calendar);
                 commands.push(Command::Forget { fallback });
                 commands.push(Command::DrawMain);
@@ -235,8 +236,11 @@ impl Session {
                 }
                 _ => Vec::new(),
             },
-            Msg::SwitchLanguage => {
-                self.set_lang(self.lang.other());
+            Msg::PickLanguage(tag) => {
+                let Some(lang) = self.config.languages.iter().position(|l| l.tag == tag).map(Lang).filter(|&l| l != self.lang) else {
+                    return Vec::new();
+                };
+                self.set_lang(lang);
                 let mut commands = vec![Command::DrawMain];
                 if self.dialog.is_some() {
                     commands.push(Command::DrawDialog);

@@ -5,7 +5,13 @@
 use crate::catalogue::{Lang, Texts};
 use crate::config::Config;
 
-/// The texts of `lang`, with the site's replacements for that language.
+/// The texts of `lang`, with the site's for that language.
 pub fn texts(config: &Config, lang: Lang) -> Texts<'_> {
-    Texts::builtin(lang).replaced(config.texts.get(lang))
+    config.languages.get(lang.0).map_or_else(|| Texts::builtin(lang).clone(), |language| language.texts())
+}
+
+/// The language switch: every other language of the banner, each named in itself (with two
+/// languages, the one button of the contract).
+pub fn switches(config: &Config, lang: Lang) -> impl Iterator<Item = (&str, Texts<'_>)> {
+    config.languages.iter().enumerate().filter(move |&(i, _)| i != lang.0).map(|(_, l)| (l.tag.as_str(), l.texts()))
 }

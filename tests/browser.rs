@@ -77,7 +77,7 @@ fn a_record() -> Record {
         1_795_420_800_000,
         "1",
         180,
-        record::Language { lang: consent_banner::catalogue::Lang::Ja, chosen: false },
+        record::Language { tag: "ja", chosen: false },
         &page::Builtins,
     )
     .unwrap()
@@ -142,7 +142,7 @@ fn a_page_object_is_read_as_configuration_leniently() {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!((config.ga_id.as_deref(), config.expires_days, config.reopen), (Some("G-JS1"), 30, false));
     assert_eq!(config.services.len(), 2, "the site's service and the built-in GA4 one");
-    assert_eq!(config.texts.ja.title.as_deref(), Some("タイトル"));
+    assert_eq!(consent_banner::view::texts(&config, consent_banner::catalogue::Lang::JA).title, "タイトル");
     // One message per wrong value, each naming its key; the rest still applies.
     let (config, problems) = from_js("return { gaId: 5, expiresDays: '30', lang: 'ja', texts: [], gaid: 'G-X', services: [1] }");
     let messages: Vec<_> = problems.iter().map(|p| (p.level, p.message().clone())).collect();
@@ -151,7 +151,7 @@ fn a_page_object_is_read_as_configuration_leniently() {
         assert!(problems.iter().any(|p| p.message().contains(key)), "{key}: {messages:?}");
     }
     assert_eq!(problems.iter().filter(|p| p.level == Level::Warn).count(), 1);
-    assert_eq!(config.lang, consent_banner::catalogue::LangChoice::Fixed(consent_banner::catalogue::Lang::Ja));
+    assert_eq!(config.lang, consent_banner::catalogue::LangChoice::Fixed(consent_banner::catalogue::Lang::JA));
     assert_eq!(config.expires_days, 180);
     // Not an object at all.
     for bad in ["return []", "return 'gaId'", "return null"] {

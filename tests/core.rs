@@ -12,7 +12,7 @@ use consent_banner::config::{self, Config};
 use consent_banner::consent::{self, Granted, Requested};
 use consent_banner::disclosure;
 use consent_banner::gate;
-use consent_banner::problem::{Level, Problem};
+use consent_banner::problem::{Code, Level, Problem};
 use consent_banner::record::{self, Language};
 use consent_banner::session::{Env, Session, View};
 use consent_banner::timestamp::{self, Calendar};
@@ -83,8 +83,8 @@ fn valid_attributes_are_read() {
     ]);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(config.ga_id.as_deref(), Some("G-ABC123XYZ"));
-    assert_eq!(config.policy_url.as_deref(), Some("/privacy/"));
-    assert_eq!(config.lang, LangChoice::Fixed(Lang::Ja));
+    assert_eq!(config.policy_url.get("en"), Some("/privacy/"));
+    assert_eq!(config.lang, LangChoice::Fixed(Lang::JA));
     assert_eq!(config.policy_version, "2026-11");
     assert_eq!(config.analytics_src.as_deref(), Some("/stub/gtag.js"));
     assert_eq!(config.expires_days, 395);
@@ -159,20 +159,20 @@ fn ga_ids() {
 fn language_resolution() {
     // <html lang> ("" when it has none), then navigator.languages.
     let cases: &[(LangChoice, &[&str], Lang)] = &[
-        (LangChoice::Auto, &[""], Lang::En),
-        (LangChoice::Auto, &["ja", "en-US"], Lang::Ja),
-        (LangChoice::Auto, &["ja-JP"], Lang::Ja),
-        (LangChoice::Auto, &["fr", "de", "ja-JP", "en"], Lang::Ja),
-        (LangChoice::Auto, &["", "en-GB", "ja"], Lang::En),
-        (LangChoice::Auto, &["", "zh-CN", "ko"], Lang::En),
-        (LangChoice::Auto, &["EN", "ja"], Lang::En),
-        (LangChoice::Auto, &[" ja_JP ", "en"], Lang::Ja),
-        (LangChoice::Auto, &["jav", "japanese", "en"], Lang::En),
-        (LangChoice::Fixed(Lang::Ja), &["en", "en"], Lang::Ja),
-        (LangChoice::Fixed(Lang::En), &["ja", "ja"], Lang::En),
+        (LangChoice::Auto, &[""], Lang::EN),
+        (LangChoice::Auto, &["ja", "en-US"], Lang::JA),
+        (LangChoice::Auto, &["ja-JP"], Lang::JA),
+        (LangChoice::Auto, &["fr", "de", "ja-JP", "en"], Lang::JA),
+        (LangChoice::Auto, &["", "en-GB", "ja"], Lang::EN),
+        (LangChoice::Auto, &["", "zh-CN", "ko"], Lang::EN),
+        (LangChoice::Auto, &["EN", "ja"], Lang::EN),
+        (LangChoice::Auto, &[" ja_JP ", "en"], Lang::JA),
+        (LangChoice::Auto, &["jav", "japanese", "en"], Lang::EN),
+        (LangChoice::Fixed(Lang::JA), &["en", "en"], Lang::JA),
+        (LangChoice::Fixed(Lang::EN), &["ja", "ja"], Lang::EN),
     ];
     for (choice, languages, expected) in cases {
-        assert_eq!(catalogue::resolve(*choice, languages), *expected, "{choice:?} {languages:?}");
+        assert_eq!(catalogue::resolve(*choice, languages, &catalogue::Language::builtin()), *expected, "{choice:?} {languages:?}");
     }
 }
 
@@ -185,12 +185,14 @@ fn text(lang: Lang, key: &str) -> String {
 #[test]
 fn button_names_are_the_contract_s() {
     let names = |lang| ["acceptAll", "rejectAll", "settings", "save", "reopen"].map(|k| text(lang, k));
-    assert_eq!(names(Lang::En), ["Accept all", "Reject all", "Settings", "Save settings", "Cookie settings"]);
-    assert_eq!(names(Lang::Ja), ["すべて同意する", "すべて拒否する", "設定", "設定を保存", "Cookie設定"]);
+    assert_eq!(names(Lang::EN), ["Accept all", "Reject all", "Settings", "Save settings", "Cookie settings"]);
+    assert_eq!(names(Lang::JA), ["すべて同意する", "すべて拒否する", "設定", "設定を保存", "Cookie設定"]);
     // The switch shows the other language's own name.
-    assert_eq!(text(Lang::En, "other"), "日本語");
-    assert_eq!(text(Lang::Ja, "other"), "English");
-    assert_eq!(["necessary", "analytics", "functional", "marketing"].map(|k| text(Lang::Ja, k)), ["必須", "分析", "機能", "広告"]);
+    let switch =
+        |lang| view::switches(&Config::default(), lang).map(|(tag, t)| (tag.to_owned(), t.language.to_owned())).collect::<Vec<_>>();
+    assert_eq!(switch(Lang::EN), [("ja".to_owned(), "日本語".to_owned())]);
+    assert_eq!(switch(Lang::JA), [("en".to_owned(), "English".to_owned())]);
+    assert_eq!(["necessary", "analytics", "functional", "marketing"].map(|k| text(Lang::JA, k)), ["必須", "分析", "機能", "広告"]);
 }
 
 #[test]
@@ -199,9 +201,9 @@ fn both_catalogues_have_every_text() {
         let texts = serde_json::to_value(Texts::builtin(lang)).unwrap();
         texts.as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.is_string() && !v.as_str().unwrap().is_empty())).collect::<Vec<_>>()
     };
-    let en = keys(Lang::En);
-    assert_eq!(en.iter().map(|(k, _)| k).collect::<Vec<_>>(), keys(Lang::Ja).iter().map(|(k, _)| k).collect::<Vec<_>>());
-    assert!(en.iter().chain(&keys(Lang::Ja)).all(|(_, filled)| *filled));
+    let en = keys(Lang::EN);
+    assert_eq!(en.iter().map(|(k, _)| k).collect::<Vec<_>>(), keys(Lang::JA).iter().map(|(k, _)| k).collect::<Vec<_>>());
+    assert!(en.iter().chain(&keys(Lang::JA)).all(|(_, filled)| *filled));
     for key in catalogue::REPLACEABLE {
         assert!(en.iter().any(|(k, _)| k == key), "{key}");
     }
@@ -209,7 +211,7 @@ fn both_catalogues_have_every_text() {
 
 #[test]
 fn no_text_implies_consent_by_browsing() {
-    for lang in [Lang::En, Lang::Ja] {
+    for lang in [Lang::EN, Lang::JA] {
         for text in ["title", "description", "dialogDescription"].map(|k| text(lang, k)) {
             for implied in ["continu", "みなし", "みなす", "閲覧を続け"] {
                 assert!(!text.contains(implied), "{text}");
@@ -229,7 +231,7 @@ fn a_good_record_is_a_decision() {
     let json = valid_json(r#"{"analytics":true}"#, "2026-11-20T08:00:00.000Z", "2027-05-19T08:00:00.000Z");
     let decision = record::validate(&stored(&json).unwrap(), NOW, "1", 180, &Native).unwrap();
     assert!(decision.choices.analytics);
-    assert_eq!(decision.lang, Some(Lang::Ja));
+    assert_eq!(decision.lang.as_deref(), Some("ja"));
 }
 
 #[test]
@@ -309,7 +311,7 @@ fn a_new_record_has_the_contract_s_shape() {
         NOW,
         "1",
         180,
-        Language { lang: Lang::Ja, chosen: false },
+        Language { tag: "ja", chosen: false },
         &Native,
     )
     .unwrap();
@@ -455,7 +457,7 @@ fn a_first_visit_asks_and_loads_nothing() {
     let state = session.state(&Native);
     assert!(!state.decided && !state.gpc && state.decided_at.is_none());
     assert_eq!(state.categories, Granted { analytics: false, functional: None, marketing: None });
-    assert_eq!(session.lang(), Lang::Ja);
+    assert_eq!(session.lang(), Lang::JA);
 }
 
 #[test]
@@ -489,18 +491,18 @@ fn a_language_the_visitor_switched_to_is_remembered_and_otherwise_each_page_spea
     let (record, _) = session.decide(Choices::default(), NOW, &Native);
     let record = record.unwrap();
     assert_eq!((record.lang.as_deref(), record.lang_chosen), (Some("ja"), false));
-    assert_eq!(Session::new(ga_config(), Some(&record), &english_page, &Native).lang(), Lang::En);
+    assert_eq!(Session::new(ga_config(), Some(&record), &english_page, &Native).lang(), Lang::EN);
     // Switched to English on a Japanese page: English everywhere after.
     let mut session = Session::new(ga_config(), None, &env(false), &Native);
-    session.set_lang(Lang::En);
+    session.set_lang(Lang::EN);
     let (record, _) = session.decide(Choices::default(), NOW, &Native);
     let record = record.unwrap();
     assert!(record.lang_chosen);
-    assert_eq!(Session::new(ga_config(), Some(&record), &env(false), &Native).lang(), Lang::En);
+    assert_eq!(Session::new(ga_config(), Some(&record), &env(false), &Native).lang(), Lang::EN);
     // A fixed data-lang still wins over the visitor's pick.
     let mut fixed = ga_config();
-    fixed.lang = LangChoice::Fixed(Lang::Ja);
-    assert_eq!(Session::new(fixed, Some(&record), &english_page, &Native).lang(), Lang::Ja);
+    fixed.lang = LangChoice::Fixed(Lang::JA);
+    assert_eq!(Session::new(fixed, Some(&record), &english_page, &Native).lang(), Lang::JA);
 }
 
 #[test]
@@ -550,12 +552,12 @@ fn gpc_is_a_no_without_interrupting_and_a_later_choice_wins() {
 #[test]
 fn the_remembered_language_applies_when_the_site_says_auto() {
     let mut session = Session::new(ga_config(), None, &env(false), &Native);
-    session.set_lang(Lang::En);
+    session.set_lang(Lang::EN);
     let (record, _) = session.decide(Choices::default(), NOW, &Native);
-    assert_eq!(Session::new(ga_config(), record.as_ref(), &env(false), &Native).lang(), Lang::En);
+    assert_eq!(Session::new(ga_config(), record.as_ref(), &env(false), &Native).lang(), Lang::EN);
     let mut fixed = ga_config();
-    fixed.lang = LangChoice::Fixed(Lang::Ja);
-    assert_eq!(Session::new(fixed, record.as_ref(), &env(false), &Native).lang(), Lang::Ja);
+    fixed.lang = LangChoice::Fixed(Lang::JA);
+    assert_eq!(Session::new(fixed, record.as_ref(), &env(false), &Native).lang(), Lang::JA);
 }
 
 // ---------------------------------------------------------------- configuration JSON
@@ -605,27 +607,27 @@ fn a_full_configuration_is_read() {
     let (config, problems) = with_json(FULL, &[]);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(config.ga_id.as_deref(), Some("G-JSON1"));
-    assert_eq!(config.policy_url.as_deref(), Some("/privacy/"));
-    assert_eq!(config.lang, LangChoice::Fixed(Lang::Ja));
+    assert_eq!(config.policy_url.get("en"), Some("/privacy/"));
+    assert_eq!(config.lang, LangChoice::Fixed(Lang::JA));
     assert_eq!(config.policy_version, "7");
     assert_eq!(config.analytics_src.as_deref(), Some("/proxy/gtag.js"));
     assert_eq!(config.expires_days, 90);
     assert!(!config.respect_gpc && !config.reopen);
     assert_eq!(config.categories, vec![Category::Analytics, Category::Functional, Category::Marketing]);
     assert_eq!(config.services.len(), 2, "the site's ga4 replaces the built-in one");
-    assert_eq!(config.services[0].recipient.text(Lang::Ja), "Google LLC（日本）");
-    assert_eq!(config.services[0].data.text(Lang::Ja), "Pages viewed", "one string serves both languages");
-    assert_eq!(config.services[0].purpose.text(Lang::En), "分析", "a missing language falls back to the other");
-    assert_eq!(shown(&config, Lang::En, "title"), "Our cookies");
-    assert_eq!(shown(&config, Lang::En, "description"), text(Lang::En, "description"), "missing texts fall back");
-    assert_eq!(shown(&config, Lang::Ja, "title"), "<img src=x onerror=alert(1)>", "kept as text, rendered as text");
+    assert_eq!(config.services[0].recipient.text("ja"), "Google LLC（日本）");
+    assert_eq!(config.services[0].data.text("ja"), "Pages viewed", "one string serves both languages");
+    assert_eq!(config.services[0].purpose.text("en"), "分析", "a missing language falls back to the other");
+    assert_eq!(shown(&config, Lang::EN, "title"), "Our cookies");
+    assert_eq!(shown(&config, Lang::EN, "description"), text(Lang::EN, "description"), "missing texts fall back");
+    assert_eq!(shown(&config, Lang::JA, "title"), "<img src=x onerror=alert(1)>", "kept as text, rendered as text");
 }
 
 #[test]
 fn an_attribute_wins_over_the_json() {
     let (config, problems) = with_json(FULL, &[("data-lang", "en"), ("data-expires-days", "30"), ("data-ga-id", "G-ATTR")]);
     assert!(problems.is_empty());
-    assert_eq!(config.lang, LangChoice::Fixed(Lang::En));
+    assert_eq!(config.lang, LangChoice::Fixed(Lang::EN));
     assert_eq!(config.expires_days, 30);
     assert_eq!(config.ga_id.as_deref(), Some("G-ATTR"));
     // An invalid attribute is treated as absent: the JSON's value applies.
@@ -674,7 +676,7 @@ fn invalid_values_in_json_are_errors_too() {
         assert_eq!(problems.len(), 1, "{json}");
         assert!(problems[0].message().contains(key), "{}", problems[0].message());
         assert_eq!(config.expires_days, 180);
-        assert_eq!(config.policy_url, None);
+        assert_eq!(config.policy_url.get("en"), None);
     }
     assert!(with_json(r#"{"gaId": "UA-1"}"#, &[]).0.analytics_refused);
     // A number is quoted as the platform writes it, and any JSON spelling of a whole number counts.
@@ -714,7 +716,7 @@ fn unknown_keys_warn_and_are_ignored() {
         assert!(problems.iter().any(|p| p.message().contains(word)), "{word}");
     }
     assert_eq!(config.ga_id, None);
-    assert_eq!(shown(&config, Lang::En, "acceptAll"), "Accept all", "button names are not replaceable");
+    assert_eq!(shown(&config, Lang::EN, "acceptAll"), "Accept all", "button names are not replaceable");
     assert_eq!(config.services.len(), 1);
 }
 
@@ -741,7 +743,7 @@ fn services_need_a_configured_category_and_the_built_in_ga4_fills_in() {
     assert!(problems[0].message().contains("ads"));
     assert_eq!(config.services, vec![config::ga4_service()]);
     let ga4 = config::ga4_service();
-    assert_eq!(ga4.recipient.text(Lang::Ja), "Google LLC（Google アナリティクス 4）");
+    assert_eq!(ga4.recipient.text("ja"), "Google LLC（Google アナリティクス 4）");
     assert_eq!(ga4.opt_out_url.as_deref(), Some("https://tools.google.com/dlpage/gaoptout"));
     assert_eq!(ga4.policy_url.as_deref(), Some("https://policies.google.com/privacy"));
     // With gaId, analytics is always a category, even when the list leaves it out.
@@ -760,7 +762,7 @@ fn services_need_a_configured_category_and_the_built_in_ga4_fills_in() {
 #[test]
 fn disclosure_rows_follow_categories_then_configuration_order() {
     let (config, _) = with_json(FULL, &[]);
-    let rows: Vec<_> = disclosure::rows(&config, Lang::Ja).collect();
+    let rows: Vec<_> = disclosure::rows(&config, Lang::JA).collect();
     assert_eq!(rows.iter().map(|r| r.recipient).collect::<Vec<_>>(), ["Google LLC（日本）", "Ad Co."]);
     assert_eq!(rows[1].policy_url, Some("https://ads.example/privacy"));
     assert_eq!(rows[1].opt_out_url, None);
@@ -771,11 +773,11 @@ fn disclosure_rows_follow_categories_then_configuration_order() {
 #[test]
 fn the_dialog_lists_configured_categories_and_their_services() {
     let (config, _) = with_json(FULL, &[]);
-    assert_eq!(config.policy_url.as_deref(), Some("/privacy/"));
+    assert_eq!(config.policy_url.get("en"), Some("/privacy/"));
     // The dialog's switches, in the configured order.
     assert_eq!(config.categories, [Category::Analytics, Category::Functional, Category::Marketing]);
     assert_eq!(
-        rows(&config, Lang::Ja),
+        rows(&config, Lang::JA),
         serde_json::json!([
             { "category": "analytics", "recipient": "Google LLC（日本）", "data": "Pages viewed", "purpose": "分析", "optOut": "https://tools.google.com/dlpage/gaoptout" },
             { "category": "marketing", "recipient": "Ad Co.", "data": "", "purpose": "", "policy": "https://ads.example/privacy" }
@@ -800,8 +802,8 @@ fn configuration_text_reaches_the_model_as_the_same_string() {
         &[],
     );
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(shown(&config, Lang::En, "title"), tricky);
-    assert_eq!(rows(&config, Lang::En)[0]["recipient"], tricky);
+    assert_eq!(shown(&config, Lang::EN, "title"), tricky);
+    assert_eq!(rows(&config, Lang::EN)[0]["recipient"], tricky);
 }
 
 #[test]
@@ -811,13 +813,17 @@ fn disclosure_tables_have_each_element_s_language_and_the_contract_s_headers() {
         let t = view::texts(&config, lang);
         [t.recipient, t.data, t.purpose, t.opt_out].map(str::to_owned)
     };
-    assert_eq!(disclosure::table_lang(Some("ja-JP"), Lang::En), Lang::Ja);
-    assert_eq!(headers(Lang::Ja), ["送信先", "送信される情報", "利用目的", "オプトアウト"]);
-    assert_eq!(disclosure::table_lang(None, Lang::En), Lang::En);
-    assert_eq!(headers(Lang::En), ["Recipient", "Information sent", "Purpose", "Opt-out"]);
-    assert_eq!(rows(&config, Lang::En)[0]["recipient"], "Google LLC");
-    assert_eq!(disclosure::table_lang(Some("fr"), Lang::En), Lang::En, "a language the banner does not speak falls back to the banner's");
-    assert_eq!(disclosure::table_lang(Some(""), Lang::Ja), Lang::Ja);
+    assert_eq!(disclosure::table_lang(&config, Some("ja-JP"), Lang::EN), Lang::JA);
+    assert_eq!(headers(Lang::JA), ["送信先", "送信される情報", "利用目的", "オプトアウト"]);
+    assert_eq!(disclosure::table_lang(&config, None, Lang::EN), Lang::EN);
+    assert_eq!(headers(Lang::EN), ["Recipient", "Information sent", "Purpose", "Opt-out"]);
+    assert_eq!(rows(&config, Lang::EN)[0]["recipient"], "Google LLC");
+    assert_eq!(
+        disclosure::table_lang(&config, Some("fr"), Lang::EN),
+        Lang::EN,
+        "a language the banner does not speak falls back to the banner's"
+    );
+    assert_eq!(disclosure::table_lang(&config, Some(""), Lang::JA), Lang::JA);
 }
 
 // ---------------------------------------------------------------- what the page is told
@@ -857,4 +863,75 @@ fn set_takes_category_names_to_booleans() {
         assert_eq!(problem.level, Level::Error, "{bad:?}");
         assert!(problem.message().starts_with("consent-banner: set() takes"), "{bad:?}");
     }
+}
+
+// ---------------------------------------------------------------- languages as data
+
+/// The site's configuration with a Korean catalogue added (the recipe in ARCHITECTURE.md).
+fn with_korean(extra: &str, pairs: &[(&str, &str)]) -> (Config, Vec<Problem>) {
+    with_json(&format!(r#"{{ "texts": {{ "ko": {} }}{extra} }}"#, common::KO), pairs)
+}
+
+#[test]
+fn a_site_adds_a_language_with_a_complete_catalogue() {
+    let (config, problems) = with_korean(
+        r#", "policyUrl": { "ja": "/privacy/", "en": "/en/privacy/" },
+            "services": [{ "id": "s", "category": "analytics", "recipient": { "en": "Co.", "ja": "社", "ko": "회사" } }]"#,
+        &[],
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let tags: Vec<_> = config.languages.iter().map(|l| l.tag.as_str()).collect();
+    assert_eq!(tags, ["en", "ja", "ko"]);
+    let ko = Lang(2);
+    // Reached by auto, by data-lang and by the switch.
+    assert_eq!(catalogue::resolve(LangChoice::Auto, &["ko-KR"], &config.languages), ko);
+    let (fixed, problems) = with_korean("", &[("data-lang", "ko")]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(fixed.lang, LangChoice::Fixed(ko));
+    let names: Vec<_> = view::switches(&config, Lang::EN).map(|(tag, t)| (tag, t.language)).collect();
+    assert_eq!(names, [("ja", "日本語"), ("ko", "한국어")]);
+    // Its texts, its services' texts, and the first policy URL given.
+    assert_eq!(view::texts(&config, ko).accept_all, "모두 동의");
+    assert_eq!(disclosure::rows(&config, ko).next().unwrap().recipient, "회사");
+    assert_eq!(config.policy_url.get("ko"), Some("/privacy/"));
+    assert_eq!(config.policy_url.get("en"), Some("/en/privacy/"));
+    // The built-in languages keep their contract names.
+    assert_eq!(view::texts(&config, Lang::JA).accept_all, "すべて同意する");
+}
+
+#[test]
+fn a_missing_text_in_an_added_language_is_an_error_each_and_falls_back_to_english() {
+    let json = common::KO.replace(r#""acceptAll": "모두 동의", "#, "").replace(r#""close": "닫기", "#, "");
+    let (config, problems) = with_json(&format!(r#"{{ "texts": {{ "ko": {json} }} }}"#), &[]);
+    let keys: Vec<_> = problems.iter().map(|p| (p.level, p.code, p.key.as_str())).collect();
+    assert_eq!(keys, [(Level::Error, Code::MissingText, "texts.ko.acceptAll"), (Level::Error, Code::MissingText, "texts.ko.close")]);
+    assert!(problems[0].message().contains("\"acceptAll\" in texts.ko") && problems[0].message().contains("English"));
+    let t = view::texts(&config, Lang(2));
+    assert_eq!((t.accept_all, t.close, t.reject_all), ("Accept all", "Close", "모두 거부"));
+}
+
+#[test]
+fn what_is_not_a_language_is_ignored_with_a_warning() {
+    for tag in ["k o", "korean-language-tag-x", "1a", ""] {
+        let (config, problems) = with_json(&format!(r#"{{ "texts": {{ "{tag}": {} }} }}"#, common::KO), &[]);
+        assert_eq!(config.languages.len(), 2, "{tag:?}");
+        assert_eq!(problems.iter().map(|p| p.code).collect::<Vec<_>>(), [Code::UnknownKey], "{tag:?}");
+    }
+    // A language the banner does not have, named by data-lang or a service's text.
+    let (config, problems) =
+        with_json(r#"{ "lang": "ko", "services": [{ "id": "s", "category": "analytics", "recipient": { "ko": "회사" } }] }"#, &[]);
+    assert_eq!(config.lang, LangChoice::Auto);
+    let codes: Vec<_> = problems.iter().map(|p| (p.code, p.key.as_str())).collect();
+    assert_eq!(codes, [(Code::InvalidValue, "lang"), (Code::UnknownKey, "services[0].recipient.ko")]);
+}
+
+#[test]
+fn a_language_picked_on_one_page_is_the_next_page_s() {
+    let (config, _) = with_korean("", &[("data-ga-id", "G-TEST1")]);
+    let mut session = Session::new(config.clone(), None, &env(false), &Native);
+    session.update(consent_banner::session::Msg::PickLanguage("ko".into()), NOW, &Native);
+    let (record, _) = session.decide(Choices::default(), NOW, &Native);
+    let record = record.unwrap();
+    assert_eq!((record.lang.as_deref(), record.lang_chosen), (Some("ko"), true));
+    assert_eq!(Session::new(config, Some(&record), &env(false), &Native).lang(), Lang(2));
 }

@@ -119,7 +119,9 @@ fn messages() -> Vec<(&'static str, Msg)> {
         ("Close", Msg::Close),
         ("Toggle(analytics)", Msg::Toggle(Category::Analytics)),
         ("Toggle(marketing)", Msg::Toggle(Category::Marketing)),
-        ("SwitchLanguage", Msg::SwitchLanguage),
+        ("PickLanguage(en)", Msg::PickLanguage("en".into())),
+        ("PickLanguage(ja)", Msg::PickLanguage("ja".into())),
+        ("PickLanguage(ko)", Msg::PickLanguage("ko".into())),
     ]
 }
 
@@ -181,7 +183,11 @@ fn expected(state: &str, msg: &str) -> (String, &'static str) {
         "Toggle(analytics)" if dialog => (format!("Check(analytics, {})", !loaded), "toggled"),
         // No dialog, or a category the site did not configure: nothing.
         "Toggle(analytics)" | "Toggle(marketing)" => (String::new(), "same"),
-        "SwitchLanguage" => (format!("DrawMain{} FillDisclosures Focus(LanguageSwitch)", if dialog { " DrawDialog" } else { "" }), "same"),
+        "PickLanguage(en)" => {
+            (format!("DrawMain{} FillDisclosures Focus(LanguageSwitch)", if dialog { " DrawDialog" } else { "" }), "same")
+        }
+        // The language already shown, or one the banner does not have: nothing.
+        "PickLanguage(ja)" | "PickLanguage(ko)" => (String::new(), "same"),
         other => panic!("no row for {other}"),
     }
 }
@@ -223,8 +229,8 @@ fn a_stored_yes_starts_analytics_as_the_page_loads_and_a_first_visit_nothing() {
 #[test]
 fn a_language_switch_changes_the_language_and_is_remembered_with_the_decision() {
     let mut s = session(false, None);
-    send(&mut s, Msg::SwitchLanguage);
-    assert_eq!(s.lang().tag(), "en");
+    send(&mut s, Msg::PickLanguage("en".into()));
+    assert_eq!(s.config().tag(s.lang()), "en");
     let stored =
         send(&mut s, Msg::Accept(Origin::Visitor)).into_iter().find_map(|c| if let Command::Store(r) = c { Some(r) } else { None });
     let stored = stored.unwrap();

@@ -17,7 +17,7 @@ pub fn fill(config: &Config, banner: Lang) {
     let Some(list) = document().and_then(|d| d.query_selector_all(crate::defaults::DISCLOSURE_TAG).ok()) else { return };
     for i in 0..list.length() {
         if let Some(host) = list.get(i).and_then(cast::<Element>) {
-            let lang = table_lang(host.get_attribute("lang").as_deref(), banner);
+            let lang = table_lang(config, host.get_attribute("lang").as_deref(), banner);
             if let Ok(table) = table(config, lang) {
                 host.replace_children_with_node_1(&table);
             }
@@ -28,7 +28,7 @@ pub fn fill(config: &Config, banner: Lang) {
 fn table(config: &Config, lang: Lang) -> Result<Element, JsValue> {
     let doc = document().ok_or(JsValue::NULL)?;
     let t = view::texts(config, lang);
-    let table = el(&doc, "table", &[("lang", lang.tag())])?;
+    let table = el(&doc, "table", &[("lang", config.tag(lang))])?;
     let head = child(&doc, &child(&doc, &table, "thead", &[])?, "tr", &[])?;
     for text in [t.recipient, t.data, t.purpose, t.opt_out] {
         child(&doc, &head, "th", &[("scope", "col")])?.set_text_content(Some(text));

@@ -257,7 +257,7 @@ fn on_control(control: &Element) {
         Some("save") => Msg::Save,
         Some("settings") => Msg::Open,
         Some("close") => Msg::Close,
-        Some("lang") => Msg::SwitchLanguage,
+        Some("lang") => Msg::PickLanguage(control.get_attribute("value").unwrap_or_default()),
         Some("toggle") => match control.get_attribute("data-category").as_deref().and_then(Category::from_key) {
             Some(category) => Msg::Toggle(category),
             None => return,

@@ -13,6 +13,7 @@ use web_sys::{
 
 use crate::catalogue::{Lang, Texts};
 use crate::category::Category;
+use crate::config::Config;
 use crate::defaults::{self, HOST_TAG};
 use crate::disclosure::{self, Row};
 use crate::problem::{Code, Problem};
@@ -169,25 +170,26 @@ impl Banner {
             }
             View::Reopen => {
                 self.main.replace_children_with_node_0();
-                button(&doc, &self.main, "settings", Some("reopen"), t.reopen, &[("lang", lang.tag())])?;
+                button(&doc, &self.main, "settings", Some("reopen"), t.reopen, &[("lang", config.tag(lang))])?;
                 self.sizes.disconnect();
                 self.reserve();
                 return Ok(());
             }
             View::Banner => {
-                let banner = el(&doc, "div", &[("class", "banner"), ("role", "region"), ("aria-label", t.region), ("lang", lang.tag())])?;
+                let banner =
+                    el(&doc, "div", &[("class", "banner"), ("role", "region"), ("aria-label", t.region), ("lang", config.tag(lang))])?;
                 let text = child(&doc, &banner, "div", &[("class", "text")])?;
                 child(&doc, &text, "h2", &[])?.set_text_content(Some(t.title));
                 let p = child(&doc, &text, "p", &[])?;
                 p.append_with_str_1(t.description)?;
-                if let Some(url) = &config.policy_url {
+                if let Some(url) = config.policy_url.get(config.tag(lang)) {
                     p.append_with_str_1(" ")?;
                     child(&doc, &p, "a", &[("href", url)])?.set_text_content(Some(t.policy_link));
                 }
                 let actions = child(&doc, &banner, "div", &[("class", "actions")])?;
                 choices(&doc, &actions, &t)?;
                 button(&doc, &actions, "settings", None, t.settings, &[])?;
-                switch_language(&doc, &actions, &t, lang)?;
+                switch_language(&doc, &actions, config, lang)?;
                 banner
             }
         };
@@ -216,7 +218,7 @@ impl Banner {
             let (config, lang) = (session.config(), session.lang());
             let t = view::texts(config, lang);
             let dialog: HtmlDialogElement =
-                el(&doc, "dialog", &[("aria-labelledby", "dt"), ("aria-describedby", "dd"), ("lang", lang.tag())])?.unchecked_into();
+                el(&doc, "dialog", &[("aria-labelledby", "dt"), ("aria-describedby", "dd"), ("lang", config.tag(lang))])?.unchecked_into();
             let body = child(&doc, &dialog, "div", &[("class", "dialog")])?;
             child(&doc, &body, "h2", &[("id", "dt")])?.set_text_content(Some(t.dialog_title));
             child(&doc, &body, "p", &[("id", "dd")])?.set_text_content(Some(t.dialog_description));
@@ -230,7 +232,7 @@ impl Banner {
             let actions = child(&doc, &body, "div", &[("class", "actions")])?;
             choices(&doc, &actions, &t)?;
             button(&doc, &actions, "save", None, t.save, &[])?;
-            switch_language(&doc, &actions, &t, lang)?;
+            switch_language(&doc, &actions, config, lang)?;
             self.modal.append_child(&dialog)?;
             Ok(dialog)
         };
@@ -339,9 +341,12 @@ fn choices(doc: &Document, parent: &Element, t: &Texts) -> Result<Element, JsVal
     Ok(pair)
 }
 
-/// The switch to the other language, named in that language.
-fn switch_language(doc: &Document, parent: &Element, t: &Texts, lang: Lang) -> Result<Element, JsValue> {
-    button(doc, parent, "lang", Some("link"), t.other, &[("lang", lang.other().tag())])
+/// The language switch: a button for each other language, named in that language.
+fn switch_language(doc: &Document, parent: &Element, config: &Config, lang: Lang) -> Result<(), JsValue> {
+    for (tag, t) in view::switches(config, lang) {
+        button(doc, parent, "lang", Some("link"), t.language, &[("lang", tag), ("value", tag)])?;
+    }
+    Ok(())
 }
 
 /// One category of the dialog with its switch and services; `on` is `None` for necessary (a

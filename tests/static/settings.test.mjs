@@ -13,7 +13,7 @@ test("the core's settings table is there", () => {
 
 test("index.d.ts: Config has every setting's key, and Attributes every setting's attribute", () => {
   const types = read("pkg-template/index.d.ts");
-  const config = types.match(/export interface Config \{([\s\S]*?)\n\}/)[1];
+  const config = types.match(/export interface Config(?:<[^>]*>)? \{([\s\S]*?)\n\}/)[1];
   const keys = [...config.matchAll(/^\s*(\w+)\?:/gm)].map(([, key]) => key);
   assert.deepEqual(keys.filter((k) => !["categories", "services", "texts", "cookies"].includes(k)).sort(), core.map((s) => s.key).sort());
   const attributes = [...types.match(/export type Attributes = [^\n]*/)[0].matchAll(/"(data-[a-z-]+)"/g)].map(([, attr]) => attr);
