@@ -79,6 +79,8 @@ export interface Config<L extends string = never> {
   categories?: Array<Category | "necessary">;
   services?: Service<L>[];
   texts?: { en?: Texts; ja?: Texts } & { [K in L]: Catalogue };
+  /** First-party cookies to delete when a category is withdrawn (`"_pk_*"`: any name with that prefix). GA's come with `gaId`. */
+  cookies?: Partial<Record<Category, string[]>>;
 }
 
 /** What `get()` returns and what `change` listeners receive. */

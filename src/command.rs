@@ -56,8 +56,8 @@ pub enum Command {
     LoadScript(String),
     /// `gtag('js', new Date())`, then `gtag('config', id)`.
     ConfigureGa(String),
-    /// Delete the analytics cookies on the host and each parent domain.
-    ClearCookies,
+    /// Delete the cookies these name patterns match, on the host and each parent domain.
+    ClearCookies(Vec<String>),
     /// Draw the first layer, the reopen control or nothing, as the session's view is.
     DrawMain,
     /// Draw the dialog as the session has it: shown modal with its draft, or closed.
@@ -78,7 +78,8 @@ pub enum Command {
 pub fn analytics(effects: Effects) -> Vec<Command> {
     let Effects { load, update, ga_disable, clear_cookies } = effects;
     let mut commands = Vec::new();
-    if load.is_some() {
+    // Consent Mode is GA4's: a plain script gets no gtag command.
+    if load.as_ref().is_some_and(|l| l.ga_id.is_some()) {
         commands.push(Command::Consent(ConsentKind::Default, gate::consent_default()));
     }
     if let Some(update) = update {
@@ -93,8 +94,8 @@ pub fn analytics(effects: Effects) -> Vec<Command> {
             commands.push(Command::ConfigureGa(id));
         }
     }
-    if clear_cookies {
-        commands.push(Command::ClearCookies);
+    if !clear_cookies.is_empty() {
+        commands.push(Command::ClearCookies(clear_cookies));
     }
     commands
 }

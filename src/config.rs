@@ -38,19 +38,59 @@ pub fn ga4_service() -> Service {
     }
 }
 
+/// What the site runs after a yes to analytics (`gaId`, `analyticsSrc`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Analytics {
+    /// None.
+    #[default]
+    None,
+    /// Google Analytics 4: its measurement id, and the script to load instead of Google's
+    /// `gtag/js` (a proxy); Consent Mode and `window.gtag` come with it.
+    Ga4 { id: String, src: Option<String> },
+    /// A plain script, loaded after a yes: no Consent Mode, no `gtag`.
+    Script { src: String },
+    /// A GA id was given and is not one: nothing at all, even after a yes (the script URL is
+    /// kept, should a valid id follow).
+    Refused { src: Option<String> },
+}
+
+impl Analytics {
+    /// With a measurement id: a valid one makes it GA4 (keeping the script URL), an invalid one
+    /// refuses analytics.
+    fn with_id(self, id: Option<String>) -> Analytics {
+        let src = self.src().map(str::to_owned);
+        match id {
+            Some(id) => Analytics::Ga4 { id, src },
+            None => Analytics::Refused { src },
+        }
+    }
+
+    /// With a script URL: GA4's replacement for `gtag/js`, or the plain script.
+    fn with_src(self, src: String) -> Analytics {
+        match self {
+            Analytics::Ga4 { id, .. } => Analytics::Ga4 { id, src: Some(src) },
+            Analytics::Refused { .. } => Analytics::Refused { src: Some(src) },
+            Analytics::None | Analytics::Script { .. } => Analytics::Script { src },
+        }
+    }
+
+    fn src(&self) -> Option<&str> {
+        match self {
+            Analytics::Ga4 { src, .. } | Analytics::Refused { src } => src.as_deref(),
+            Analytics::Script { src } => Some(src),
+            Analytics::None => None,
+        }
+    }
+}
+
 /// Everything the banner needs to know about the site, valid by construction.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
-    /// GA4 measurement id (`G-…`), when given and valid.
-    pub ga_id: Option<String>,
-    /// A GA id was given but invalid: no analytics at all, even after a yes.
-    pub analytics_refused: bool,
+    pub analytics: Analytics,
     /// The privacy policy per language (empty: no link).
     pub policy_url: Localized,
     pub lang: LangChoice,
     pub policy_version: String,
-    /// Script loaded instead of Google's `gtag/js` after analytics consent.
-    pub analytics_src: Option<String>,
     pub expires_days: u32,
     /// Whether a Global Privacy Control signal counts as a no.
     pub respect_gpc: bool,
@@ -62,28 +102,47 @@ pub struct Config {
     pub services: Vec<Service>,
     /// The banner's languages: the built-in ones, then those the site adds, with the site's texts.
     pub languages: Vec<Language>,
+    /// First-party cookies to delete when a category is withdrawn, as name patterns (`_ga_*`).
+    pub cookies: Vec<(Category, String)>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
-            ga_id: None,
-            analytics_refused: false,
+            analytics: Analytics::None,
             policy_url: Localized::default(),
             lang: LangChoice::Auto,
             policy_version: defaults::POLICY_VERSION.to_owned(),
-            analytics_src: None,
             expires_days: defaults::EXPIRES_DAYS,
             respect_gpc: true,
             reopen: true,
             categories: vec![Category::Analytics],
             services: Vec::new(),
             languages: Language::builtin(),
+            cookies: Vec::new(),
         }
     }
 }
 
 impl Config {
+    /// The GA4 measurement id, when the site runs GA4.
+    pub fn ga_id(&self) -> Option<&str> {
+        match &self.analytics {
+            Analytics::Ga4 { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The script URL given (`analyticsSrc`), GA4's or a plain one.
+    pub fn analytics_src(&self) -> Option<&str> {
+        self.analytics.src()
+    }
+
+    /// A GA id was given and is not one.
+    pub fn analytics_refused(&self) -> bool {
+        matches!(self.analytics, Analytics::Refused { .. })
+    }
+
     /// The BCP 47 tag of one of the banner's languages.
     pub fn tag(&self, lang: Lang) -> &str {
         self.languages.get(lang.0).map_or("en", |l| l.tag.as_str())
@@ -183,7 +242,9 @@ pub fn refusal(name: &str) -> String {
         ),
         Some(Kind::Gpc) => "is not respect or ignore; using respect.".into(),
         Some(Kind::Reopen) => "is not true or false; using true.".into(),
-        Some(Kind::PolicyVersion) | None => "is not valid; it is ignored.".into(),
+        Some(Kind::PolicyVersion) => "is not valid; it is ignored.".into(),
+        None if name.starts_with("cookies.") => "is not a cookie name (or a prefix ending in *); it is not deleted.".into(),
+        None => "is not valid; it is ignored.".into(),
     }
 }
 
@@ -226,13 +287,10 @@ fn apply(config: &mut Config, kind: Kind, value: &str, urls: &impl Urls) -> bool
     let v = value.trim_ascii();
     let is = |word: &str| v.eq_ignore_ascii_case(word);
     match kind {
-        Kind::GaId if is_ga_id(v) => {
-            config.ga_id = Some(v.to_owned());
-            config.analytics_refused = false;
-        }
         Kind::GaId => {
-            config.analytics_refused = true;
-            return false;
+            let valid = is_ga_id(v);
+            config.analytics = std::mem::take(&mut config.analytics).with_id(valid.then(|| v.to_owned()));
+            return valid;
         }
         Kind::PolicyUrl if is_safe_url(urls, v) => config.policy_url = Localized::all(v.to_owned()),
         // The languages are known once the whole configuration is read: see `Reader::settle`.
@@ -242,7 +300,7 @@ fn apply(config: &mut Config, kind: Kind, value: &str, urls: &impl Urls) -> bool
             None => return false,
         },
         Kind::PolicyVersion => config.policy_version = value.to_owned(),
-        Kind::AnalyticsSrc if is_safe_url(urls, v) => config.analytics_src = Some(v.to_owned()),
+        Kind::AnalyticsSrc if is_safe_url(urls, v) => config.analytics = std::mem::take(&mut config.analytics).with_src(v.to_owned()),
         Kind::ExpiresDays => match v.parse::<u32>() {
             Ok(days)
                 if v.bytes().all(|b| b.is_ascii_digit()) && (defaults::EXPIRES_DAYS_MIN..=defaults::EXPIRES_DAYS_MAX).contains(&days) =>
@@ -304,6 +362,13 @@ pub fn read<U: Urls>(attr: impl Fn(&str) -> Option<String>, embedded: Embedded, 
     (r.config, r.problems)
 }
 
+/// A cookie name, or a prefix ending in `*`: the characters a cookie name may have (RFC 6265's
+/// token), `*` only at the end.
+fn is_cookie_pattern(pattern: &str) -> bool {
+    let name = pattern.strip_suffix('*').unwrap_or(pattern);
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?={}*".contains(&b))
+}
+
 /// A BCP 47 tag as a site writes one: subtags of letters and digits joined by hyphens, starting
 /// with a language of two or three letters (`ko`, `zh-Hant`, `pt-BR`).
 fn is_language_tag(tag: &str) -> bool {
@@ -353,6 +418,7 @@ impl<U: Urls> Reader<'_, U> {
                 ("categories", _) => self.categories(value),
                 ("services", _) => self.services(value),
                 ("texts", _) => self.texts(value),
+                ("cookies", _) => self.cookies(value),
                 (_, Some(s)) if s.key == key => self.setting(s, value),
                 _ => self.report(Problem::new(Code::UnknownKey, &key)),
             }
@@ -513,11 +579,44 @@ impl<U: Urls> Reader<'_, U> {
         }
     }
 
+    /// `cookies`: per category, the names of the first-party cookies to delete when it is
+    /// withdrawn (`*` at the end matches any suffix).
+    fn cookies(&mut self, value: Value) {
+        const EXPECTED: &str = "an object of categories to arrays of cookie names";
+        let Value::Object(lists) = value else { return self.wrong("cookies", EXPECTED, &value) };
+        for (name, list) in lists {
+            let at = format!("cookies.{name}");
+            let Some(category) = Category::from_key(&name) else {
+                self.report(Problem::new(Code::UnknownCategory, &at).value(&name));
+                continue;
+            };
+            let Value::Array(patterns) = list else {
+                self.wrong(&at, "an array of cookie names", &list);
+                continue;
+            };
+            for (i, pattern) in patterns.into_iter().enumerate() {
+                match pattern {
+                    Value::String(p) if is_cookie_pattern(&p) => self.config.cookies.push((category, p)),
+                    other => {
+                        let text = other.as_str().map_or_else(|| found(&other).to_owned(), str::to_owned);
+                        self.report(Problem::new(Code::InvalidValue, &format!("{at}[{i}]")).value(&text));
+                    }
+                }
+            }
+        }
+    }
+
     /// Rules across settings: GA implies the analytics category and (unless described) the GA4
     /// service; a service of an unconfigured category is dropped with a warning.
     fn settle(&mut self) {
-        let Config { ga_id, categories, services, .. } = &mut self.config;
-        if ga_id.is_some() {
+        let Config { analytics, categories, services, cookies, .. } = &mut self.config;
+        if let Analytics::Ga4 { .. } = analytics {
+            // GA's cookies go with a withdrawal, whatever else the site lists.
+            for pattern in defaults::GA_COOKIES {
+                if !cookies.iter().any(|(c, p)| *c == Category::Analytics && p == pattern) {
+                    cookies.push((Category::Analytics, pattern.to_owned()));
+                }
+            }
             if !categories.contains(&Category::Analytics) {
                 categories.insert(0, Category::Analytics);
             }

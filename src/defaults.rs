@@ -14,6 +14,8 @@ pub const EXPIRES_DAYS_MAX: u32 = 395;
 pub const DAY_MS: i64 = 86_400_000;
 /// The GA4 loader; `?id=` and the measurement id are appended.
 pub const GA_SCRIPT_URL: &str = "https://www.googletagmanager.com/gtag/js?id=";
+/// The cookies Google Analytics sets, deleted when analytics is withdrawn (`*`: any suffix).
+pub const GA_COOKIES: [&str; 4] = ["_ga", "_ga_*", "_gid", "_gat*"];
 /// Prefix of the window flag that tells gtag.js to stop sending (`ga-disable-<id>`).
 pub const GA_DISABLE_PREFIX: &str = "ga-disable-";
 /// Host element the banner renders into (contract).

@@ -4,7 +4,7 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::category::{Category, Choices, NECESSARY};
-use crate::config::Config;
+use crate::config::{Analytics, Config};
 use crate::defaults;
 
 /// Google Consent Mode v2 types and the category that grants each (`None`: always granted).
@@ -58,52 +58,67 @@ pub struct AnalyticsLoad {
 /// What may load with these choices: nothing without a yes to analytics, nothing at all after an
 /// invalid GA id, and nothing when the site configured no analytics.
 pub fn analytics(config: &Config, choices: Choices) -> Option<AnalyticsLoad> {
-    if config.analytics_refused || !choices.analytics || !config.categories.contains(&Category::Analytics) {
+    if !choices.analytics || !config.categories.contains(&Category::Analytics) {
         return None;
     }
-    let script_url = match (&config.analytics_src, &config.ga_id) {
-        (Some(src), _) => src.clone(),
-        (None, Some(id)) => format!("{}{id}", defaults::GA_SCRIPT_URL),
-        (None, None) => return None,
-    };
-    Some(AnalyticsLoad { script_url, ga_id: config.ga_id.clone() })
+    match &config.analytics {
+        Analytics::Ga4 { id, src } => Some(AnalyticsLoad {
+            script_url: src.clone().unwrap_or_else(|| format!("{}{id}", defaults::GA_SCRIPT_URL)),
+            ga_id: Some(id.clone()),
+        }),
+        Analytics::Script { src } => Some(AnalyticsLoad { script_url: src.clone(), ga_id: None }),
+        Analytics::None | Analytics::Refused { .. } => None,
+    }
 }
 
 /// Steps for the page to take, in this order: consent default + update + script (`load`), or an
-/// update alone; then the `ga-disable-<id>` flag; then cookie deletion.
+/// update alone (GA4 only); then the `ga-disable-<id>` flag; then cookie deletion.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Effects {
     pub load: Option<AnalyticsLoad>,
     pub update: Option<ConsentTypes>,
     /// New value of `window['ga-disable-<id>']`, with the id.
     pub ga_disable: Option<(String, bool)>,
-    pub clear_cookies: bool,
+    /// Name patterns of the cookies to delete: those of every category not granted.
+    pub clear_cookies: Vec<String>,
 }
 
 /// As the page loads: a stored yes starts analytics at once; anything else does nothing.
 pub fn on_load(config: &Config, choices: Choices) -> Effects {
     match analytics(config, choices) {
-        Some(load) => Effects { update: Some(consent_update(config, choices)), load: Some(load), ..Effects::default() },
+        Some(load) => {
+            Effects { update: load.ga_id.is_some().then(|| consent_update(config, choices)), load: Some(load), ..Effects::default() }
+        }
         None => Effects::default(),
     }
 }
 
 /// After a decision (or a reset) on this page. The script is injected once per page; after that
-/// a change is a consent update. A no sets `ga-disable` and deletes the analytics cookies, so a
-/// withdrawal leaves nothing behind.
+/// a change is a consent update (GA4). A no sets `ga-disable`, and the cookies of every category
+/// not granted are deleted, so a withdrawal leaves nothing behind.
 pub fn on_change(config: &Config, loaded: bool, after: Choices) -> Effects {
     let granted = analytics(config, after);
+    let ga = config.ga_id();
     Effects {
-        update: (loaded || granted.is_some()).then(|| consent_update(config, after)),
-        ga_disable: config.ga_id.as_ref().map(|id| (id.clone(), granted.is_none())),
-        clear_cookies: granted.is_none(),
+        update: (ga.is_some() && (loaded || granted.is_some())).then(|| consent_update(config, after)),
+        ga_disable: ga.map(|id| (id.to_owned(), granted.is_none())),
+        clear_cookies: config.cookies.iter().filter(|&&(c, _)| !after.get(c)).map(|(_, p)| p.clone()).collect(),
         load: if loaded { None } else { granted },
+    }
+}
+
+/// Whether a cookie's name matches a pattern: the same name, or for `prefix*` any name that
+/// starts with the prefix.
+pub fn cookie_matches(pattern: &str, name: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => name.starts_with(prefix),
+        None => name == pattern,
     }
 }
 
 /// The cookies Google Analytics sets: `_ga`, `_ga_*`, `_gid`, `_gat*`.
 pub fn is_analytics_cookie(name: &str) -> bool {
-    name == "_ga" || name.starts_with("_ga_") || name == "_gid" || name.starts_with("_gat")
+    defaults::GA_COOKIES.iter().any(|p| cookie_matches(p, name))
 }
 
 /// Domains to delete a cookie on: the host and each parent that can hold cookies (not a bare

@@ -33,6 +33,15 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+impl Record {
+    /// The record in a stored JSON value, if it is one: an object with every key of the contract
+    /// of the right type (serde's derive, from the value that the configuration's reader also
+    /// reads: one JSON reader for every document).
+    pub fn from_value(value: serde_json::Value) -> Option<Record> {
+        serde_json::from_value::<Object<Record>>(value).ok().map(|Object(record)| record)
+    }
+}
+
 /// The banner's language at a decision, and whether the visitor picked it with the switch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Language<'a> {

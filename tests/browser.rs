@@ -33,8 +33,13 @@ async fn next_task() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// GA's cookies, as the configuration lists them for analytics with a GA id.
+fn defaults_ga_cookies() -> Vec<(consent_banner::category::Category, String)> {
+    consent_banner::defaults::GA_COOKIES.iter().map(|p| (consent_banner::category::Category::Analytics, p.to_string())).collect()
+}
+
 fn ga_config() -> Config {
-    Config { ga_id: Some("G-BROWSER1".into()), ..Config::default() }
+    Config { analytics: config::Analytics::Ga4 { id: "G-BROWSER1".into(), src: None }, cookies: defaults_ga_cookies(), ..Config::default() }
 }
 
 #[wasm_bindgen_test]
@@ -140,7 +145,7 @@ fn a_page_object_is_read_as_configuration_leniently() {
                   services: [{ id: 'ads', category: 'marketing', recipient: { en: 'Ads', ja: '広告' } }], texts: { ja: { title: 'タイトル' } } }",
     );
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!((config.ga_id.as_deref(), config.expires_days, config.reopen), (Some("G-JS1"), 30, false));
+    assert_eq!((config.ga_id(), config.expires_days, config.reopen), (Some("G-JS1"), 30, false));
     assert_eq!(config.services.len(), 2, "the site's service and the built-in GA4 one");
     assert_eq!(consent_banner::view::texts(&config, consent_banner::catalogue::Lang::JA).title, "タイトル");
     // One message per wrong value, each naming its key; the rest still applies.
@@ -162,7 +167,10 @@ fn a_page_object_is_read_as_configuration_leniently() {
 #[wasm_bindgen_test]
 fn analytics_pushes_arguments_in_order_then_withdraws() {
     js("window.dataLayer = []; document.cookie = '_ga=GA1.1.1; path=/'; document.cookie = '_ga_X=1; path=/'; document.cookie = 'keep=1; path=/'");
-    let config = Config { analytics_src: Some("/does-not-exist/gtag.js".into()), ..ga_config() };
+    let config = Config {
+        analytics: config::Analytics::Ga4 { id: "G-BROWSER1".into(), src: Some("/does-not-exist/gtag.js".into()) },
+        ..ga_config()
+    };
     let yes = Choices { analytics: true, ..Choices::default() };
     web::carry_out(command::analytics(gate::on_change(&config, false, yes)));
     let log = js("return window.dataLayer.map(a => [Object.prototype.toString.call(a), a[0], a[1] instanceof Date ? 'date' : typeof a[1] === 'object' ? JSON.stringify(a[1]) : a[1], a[2] ? a[2].analytics_storage : null].join('|')).join('\\n')");

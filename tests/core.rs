@@ -82,14 +82,14 @@ fn valid_attributes_are_read() {
         ("data-reopen", "false"),
     ]);
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(config.ga_id.as_deref(), Some("G-ABC123XYZ"));
+    assert_eq!(config.ga_id(), Some("G-ABC123XYZ"));
     assert_eq!(config.policy_url.get("en"), Some("/privacy/"));
     assert_eq!(config.lang, LangChoice::Fixed(Lang::JA));
     assert_eq!(config.policy_version, "2026-11");
-    assert_eq!(config.analytics_src.as_deref(), Some("/stub/gtag.js"));
+    assert_eq!(config.analytics_src(), Some("/stub/gtag.js"));
     assert_eq!(config.expires_days, 395);
     assert!(!config.respect_gpc && !config.reopen);
-    assert!(!config.analytics_refused);
+    assert!(!config.analytics_refused());
 }
 
 #[test]
@@ -122,7 +122,10 @@ fn each_invalid_attribute_is_one_error_naming_it_and_its_value() {
         assert!(message.starts_with("consent-banner: "), "{message}");
         assert!(message.contains(name) && message.contains(value), "{message}");
         // The setting is treated as absent, except that a broken GA id switches analytics off altogether.
-        let expected = Config { analytics_refused: name == "data-ga-id", ..Config::default() };
+        let expected = Config {
+            analytics: if name == "data-ga-id" { config::Analytics::Refused { src: None } } else { config::Analytics::None },
+            ..Config::default()
+        };
         assert_eq!(config, expected, "{name}={value:?}");
     }
 }
@@ -382,11 +385,11 @@ fn changes_load_once_then_update_and_withdraw() {
     let no = Choices::default();
     // First yes on the page: load, with ga-disable cleared.
     let first = gate::on_change(&config, false, yes);
-    assert!(first.load.is_some() && first.update.is_some() && !first.clear_cookies);
+    assert!(first.load.is_some() && first.update.is_some() && first.clear_cookies.is_empty());
     assert_eq!(first.ga_disable, Some(("G-TEST1".into(), false)));
     // Withdrawal after loading: update denied, disable, delete cookies; nothing loads again.
     let withdraw = gate::on_change(&config, true, no);
-    assert!(withdraw.load.is_none() && withdraw.clear_cookies);
+    assert!(withdraw.load.is_none() && !withdraw.clear_cookies.is_empty());
     assert_eq!(withdraw.ga_disable, Some(("G-TEST1".into(), true)));
     assert!(withdraw.update.unwrap().0.iter().all(|&(_, on)| !on));
     // Yes again on the same page: an update, not a second script.
@@ -394,7 +397,7 @@ fn changes_load_once_then_update_and_withdraw() {
     assert!(again.load.is_none() && again.update.is_some());
     // A no before anything loaded sends no gtag command at all.
     let reject = gate::on_change(&config, false, no);
-    assert!(reject.load.is_none() && reject.update.is_none() && reject.clear_cookies);
+    assert!(reject.load.is_none() && reject.update.is_none() && !reject.clear_cookies.is_empty());
     // Page load: only a stored yes does anything.
     assert_eq!(gate::on_load(&config, no), gate::Effects::default());
     assert!(gate::on_load(&config, yes).load.is_some());
@@ -521,7 +524,7 @@ fn reset_withdraws_and_asks_again() {
     session.start();
     session.decide(Choices::all(&Category::ALL), NOW, &Native);
     let effects = session.reset();
-    assert!(effects.clear_cookies && effects.load.is_none());
+    assert!(!effects.clear_cookies.is_empty() && effects.load.is_none());
     assert_eq!(effects.ga_disable, Some(("G-TEST1".into(), true)));
     assert_eq!(session.view(), View::Banner);
     assert!(!session.state(&Native).decided);
@@ -606,11 +609,11 @@ const FULL: &str = r#"{
 fn a_full_configuration_is_read() {
     let (config, problems) = with_json(FULL, &[]);
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(config.ga_id.as_deref(), Some("G-JSON1"));
+    assert_eq!(config.ga_id(), Some("G-JSON1"));
     assert_eq!(config.policy_url.get("en"), Some("/privacy/"));
     assert_eq!(config.lang, LangChoice::Fixed(Lang::JA));
     assert_eq!(config.policy_version, "7");
-    assert_eq!(config.analytics_src.as_deref(), Some("/proxy/gtag.js"));
+    assert_eq!(config.analytics_src(), Some("/proxy/gtag.js"));
     assert_eq!(config.expires_days, 90);
     assert!(!config.respect_gpc && !config.reopen);
     assert_eq!(config.categories, vec![Category::Analytics, Category::Functional, Category::Marketing]);
@@ -629,7 +632,7 @@ fn an_attribute_wins_over_the_json() {
     assert!(problems.is_empty());
     assert_eq!(config.lang, LangChoice::Fixed(Lang::EN));
     assert_eq!(config.expires_days, 30);
-    assert_eq!(config.ga_id.as_deref(), Some("G-ATTR"));
+    assert_eq!(config.ga_id(), Some("G-ATTR"));
     // An invalid attribute is treated as absent: the JSON's value applies.
     let (config, problems) = with_json(FULL, &[("data-expires-days", "0")]);
     assert_eq!(problems.len(), 1);
@@ -678,7 +681,7 @@ fn invalid_values_in_json_are_errors_too() {
         assert_eq!(config.expires_days, 180);
         assert_eq!(config.policy_url.get("en"), None);
     }
-    assert!(with_json(r#"{"gaId": "UA-1"}"#, &[]).0.analytics_refused);
+    assert!(with_json(r#"{"gaId": "UA-1"}"#, &[]).0.analytics_refused());
     // A number is quoted as the platform writes it, and any JSON spelling of a whole number counts.
     let (_, problems) = with_json(r#"{"expiresDays": 400}"#, &[]);
     assert!(problems[0].message().contains(r#""expiresDays": "400" is not a whole number of days"#), "{}", problems[0].message());
@@ -692,8 +695,8 @@ fn a_valid_attribute_wins_over_an_invalid_json_value_of_the_same_setting() {
     for bad in [r#""UA-12345-1""#, r#""""#, r#""G-""#, "42"] {
         let json = format!(r#"{{"gaId": {bad}}}"#);
         let (config, problems) = with_json(&json, &[("data-ga-id", "G-TEST123")]);
-        assert_eq!(config.ga_id.as_deref(), Some("G-TEST123"), "{json}");
-        assert!(!config.analytics_refused, "{json}");
+        assert_eq!(config.ga_id(), Some("G-TEST123"), "{json}");
+        assert!(!config.analytics_refused(), "{json}");
         assert_eq!(problems.len(), 1, "{json}: {problems:?}");
         assert!(problems[0].message().contains("gaId"), "{}", problems[0].message());
         assert!(gate::analytics(&config, Choices::all(&config.categories)).is_some(), "{json}");
@@ -715,7 +718,7 @@ fn unknown_keys_warn_and_are_ignored() {
     for word in ["gaid", "social", "fr", "acceptAll", "cookie"] {
         assert!(problems.iter().any(|p| p.message().contains(word)), "{word}");
     }
-    assert_eq!(config.ga_id, None);
+    assert_eq!(config.ga_id(), None);
     assert_eq!(shown(&config, Lang::EN, "acceptAll"), "Accept all", "button names are not replaceable");
     assert_eq!(config.services.len(), 1);
 }
@@ -934,4 +937,61 @@ fn a_language_picked_on_one_page_is_the_next_page_s() {
     let record = record.unwrap();
     assert_eq!((record.lang.as_deref(), record.lang_chosen), (Some("ko"), true));
     assert_eq!(Session::new(config, Some(&record), &env(false), &Native).lang(), Lang(2));
+}
+
+// ---------------------------------------------------------------- analytics as a kind
+
+#[test]
+fn analytics_is_ga4_a_plain_script_or_none() {
+    use config::Analytics;
+    use consent_banner::command::{self as command, Command};
+    let yes = Choices { analytics: true, ..Choices::default() };
+    let kind = |pairs: &[(&str, &str)]| attrs(pairs).0.analytics;
+    assert_eq!(kind(&[]), Analytics::None);
+    assert_eq!(kind(&[("data-ga-id", "G-A1")]), Analytics::Ga4 { id: "G-A1".into(), src: None });
+    assert_eq!(
+        kind(&[("data-analytics-src", "/a.js"), ("data-ga-id", "G-A1")]),
+        Analytics::Ga4 { id: "G-A1".into(), src: Some("/a.js".into()) }
+    );
+    assert_eq!(kind(&[("data-analytics-src", "/a.js")]), Analytics::Script { src: "/a.js".into() });
+    assert_eq!(kind(&[("data-analytics-src", "/a.js"), ("data-ga-id", "UA-1")]), Analytics::Refused { src: Some("/a.js".into()) });
+    // The JSON's script and the attribute's id make one GA4.
+    let (config, _) = with_json(r#"{"analyticsSrc": "/proxy.js"}"#, &[("data-ga-id", "G-A1")]);
+    assert_eq!(config.analytics, Analytics::Ga4 { id: "G-A1".into(), src: Some("/proxy.js".into()) });
+    // A plain script: loaded after a yes, with no Consent Mode command, no ga-disable, no cookies.
+    let plain = attrs(&[("data-analytics-src", "/a.js")]).0;
+    let commands = command::analytics(gate::on_change(&plain, false, yes));
+    assert_eq!(commands, [Command::LoadScript("/a.js".into())]);
+    assert_eq!(command::analytics(gate::on_load(&plain, yes)), [Command::LoadScript("/a.js".into())]);
+    assert!(command::analytics(gate::on_change(&plain, true, Choices::default())).is_empty());
+}
+
+#[test]
+fn withdrawal_deletes_each_withdrawn_category_s_cookies() {
+    let (config, problems) = with_json(
+        r#"{"categories": ["analytics", "functional"],
+            "cookies": {"analytics": ["_pk_*"], "functional": ["yt_pref", "a b", "", "*", 5], "social": ["x"]}}"#,
+        &[("data-ga-id", "G-A1")],
+    );
+    let codes: Vec<_> = problems.iter().map(|p| (p.code, p.key.as_str())).collect();
+    assert_eq!(
+        codes,
+        [
+            (Code::InvalidValue, "cookies.functional[1]"),
+            (Code::InvalidValue, "cookies.functional[2]"),
+            (Code::InvalidValue, "cookies.functional[3]"),
+            (Code::InvalidValue, "cookies.functional[4]"),
+            (Code::UnknownCategory, "cookies.social"),
+        ]
+    );
+    assert!(problems[0].message().contains("cookie name"), "{}", problems[0].message());
+    let analytics_only = Choices { analytics: true, ..Choices::default() };
+    assert_eq!(gate::on_change(&config, true, analytics_only).clear_cookies, ["yt_pref"]);
+    // GA's cookies come with gaId, whatever the site lists.
+    assert_eq!(gate::on_change(&config, true, Choices::default()).clear_cookies, ["_pk_*", "yt_pref", "_ga", "_ga_*", "_gid", "_gat*"]);
+    assert!(
+        gate::cookie_matches("_pk_*", "_pk_id.1.abc")
+            && !gate::cookie_matches("_pk_*", "_pk")
+            && gate::cookie_matches("yt_pref", "yt_pref")
+    );
 }

@@ -80,7 +80,7 @@ fn word(command: &Command) -> String {
         Command::GaDisable { disabled, .. } => format!("GaDisable({disabled})"),
         Command::LoadScript(_) => "LoadScript".into(),
         Command::ConfigureGa(_) => "ConfigureGa".into(),
-        Command::ClearCookies => "ClearCookies".into(),
+        Command::ClearCookies(patterns) => format!("ClearCookies({})", patterns.len()),
         Command::DrawMain => "DrawMain".into(),
         Command::DrawDialog => "DrawDialog".into(),
         Command::Check(c, on) => format!("Check({}, {on})", c.key()),
@@ -130,8 +130,8 @@ const FIRST_YES: &str = "Consent(default, analytics=Some(false)) Consent(update,
 const FIRST_YES_CLICKED: &str =
     "Consent(default, analytics=Some(false)) Consent(update, analytics=Some(true)) GaDisable(false) LoadScript ConfigureGa";
 const AGAIN_YES: &str = "Consent(update, analytics=Some(true)) GaDisable(false)";
-const NO_AFTER_LOAD: &str = "Consent(update, analytics=Some(false)) GaDisable(true) ClearCookies";
-const NO: &str = "GaDisable(true) ClearCookies";
+const NO_AFTER_LOAD: &str = "Consent(update, analytics=Some(false)) GaDisable(true) ClearCookies(4)";
+const NO: &str = "GaDisable(true) ClearCookies(4)";
 
 /// (state, message) → (the commands, what the session is after: `same`, `dialog` (now open),
 /// `closed` (now closed), `toggled`, or exactly what `after` says).

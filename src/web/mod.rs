@@ -134,7 +134,7 @@ fn one(command: Command) {
         Command::GaDisable { id, disabled } => analytics::disable(&id, disabled),
         Command::LoadScript(src) => analytics::load(&src),
         Command::ConfigureGa(id) => analytics::configure(&id),
-        Command::ClearCookies => cookies::clear_analytics(),
+        Command::ClearCookies(patterns) => cookies::clear(&patterns),
         Command::DrawMain => {
             if let Some(Err(_)) = banner.and_then(|b| with_session(|s| b.draw_main(s))) {
                 log(&Problem::new(Code::PageRefused, "banner"));

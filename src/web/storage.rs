@@ -10,7 +10,6 @@
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::defaults::STORAGE_KEY;
-use crate::record::Object;
 use crate::record::Record;
 
 /// `localStorage`, if it could be used when the banner started: storage that failed then is not
@@ -58,7 +57,7 @@ impl Store {
     pub fn read(&self) -> Option<Record> {
         self.raw()
             .is_ok_and(|s| s.get_item(STORAGE_KEY).is_ok())
-            .then(|| LocalStorage::get(STORAGE_KEY).ok().map(|Object(record)| record))
+            .then(|| LocalStorage::get(STORAGE_KEY).ok().and_then(Record::from_value))
             .flatten()
     }
 

@@ -7,16 +7,17 @@ mod builtins;
 pub use builtins::{Native, CASES, NOT_ISO, OTHER_URLS, WEB_URLS};
 
 use consent_banner::config::{self, Document};
-use consent_banner::record::{Object, Record};
+use consent_banner::record::Record;
 
 /// The JSON configuration as the core reads it; `None` for what is not JSON or not an object.
 pub fn parse_config(text: &str) -> Option<Document> {
     config::parse(serde_json::from_str::<serde_json::Value>(text).ok()?)
 }
 
-/// A stored record as gloo-storage reads it: anything that is not a record is none.
+/// A stored record as the page reads it (gloo-storage's JSON value, then the record in it):
+/// anything that is not a record is none.
 pub fn stored(text: &str) -> Option<Record> {
-    serde_json::from_str::<Object<Record>>(text).ok().map(|Object(record)| record)
+    serde_json::from_str::<serde_json::Value>(text).ok().and_then(Record::from_value)
 }
 
 /// A complete Korean catalogue, as a site adds it in `texts.ko` (every key of the built-in ones).

@@ -207,7 +207,28 @@ test("Without data-ga-id, data-analytics-src loads after consent with no gtag co
   await page.button("Accept all").click();
   await page.settle();
   assert.ok(net.requests().some((u) => u.endsWith("/local/analytics.js")));
-  const commands = await page.evaluate(() => window.dataLayer.map((a) => a[0]));
+  const commands = await page.evaluate(() => (window.dataLayer ?? []).map((a) => a[0]));
   assert.ok(!commands.includes("config"), JSON.stringify(commands));
+  // Consent Mode is GA4's: a plain script gets no gtag command and no window.gtag.
+  assert.deepEqual(commands, []);
+  assert.equal(await page.evaluate(() => typeof window.gtag), "undefined");
+  await context.close();
+});
+
+test("The cookies setting: a withdrawn category's cookies are deleted, with GA's, and nothing else", async () => {
+  const config = { categories: ["analytics", "functional"], cookies: { functional: ["yt_pref", "_vid_*"] } };
+  const body = `<script type="application/json" id="cfg">${JSON.stringify(config)}</script>`;
+  const { page, context } = await open(ctx, html({ attrs: { "data-ga-id": "G-TEST123", "data-config": "cfg" }, body }));
+  await page.ready();
+  await page.evaluate(() => window.consentBanner.acceptAll());
+  await page.waitFor(() => window.__gtagRuns === 1);
+  await page.evaluate(() => ["yt_pref=1", "_vid_a=2", "keep=3"].forEach((c) => (document.cookie = `${c}; path=/`)));
+  assert.deepEqual(await page.cookies(), ["_ga", "_ga_TEST", "_vid_a", "keep", "yt_pref"]);
+  // Functional withdrawn, analytics kept: only functional's cookies go.
+  await page.evaluate(() => window.consentBanner.set({ functional: false }));
+  assert.deepEqual(await page.cookies(), ["_ga", "_ga_TEST", "keep"]);
+  await page.evaluate(() => window.consentBanner.rejectAll());
+  assert.deepEqual(await page.cookies(), ["keep"]);
+  assert.deepEqual(problems(await page.messages()), []);
   await context.close();
 });
