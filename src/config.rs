@@ -58,7 +58,11 @@ impl Analytics {
     /// With a measurement id: a valid one makes it GA4 (keeping the script URL), an invalid one
     /// refuses analytics.
     fn with_id(self, id: Option<String>) -> Analytics {
-        let src = self.src().map(str::to_owned);
+        let src = match self {
+            Analytics::Ga4 { src, .. } | Analytics::Refused { src } => src,
+            Analytics::Script { src } => Some(src),
+            Analytics::None => None,
+        };
         match id {
             Some(id) => Analytics::Ga4 { id, src },
             None => Analytics::Refused { src },
@@ -629,7 +633,7 @@ impl<U: Urls> Reader<'_, U> {
             let kept = categories.contains(&s.category);
             if !kept {
                 let mut problem = Problem::new(Code::ServiceCategoryOff, "categories").value(s.category.key());
-                s.id.clone_into(&mut problem.subject);
+                problem.subject = s.id.clone();
                 problems.push(problem);
             }
             kept

@@ -117,13 +117,13 @@ impl Problem {
 
     /// With the value given (or found).
     pub fn value(mut self, value: &str) -> Problem {
-        value.clone_into(&mut self.value);
+        self.value = value.to_owned();
         self
     }
 
     /// In the JSON configuration called `source`.
     pub fn within(mut self, source: &str) -> Problem {
-        source.clone_into(&mut self.source);
+        self.source = source.to_owned();
         self
     }
 

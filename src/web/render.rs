@@ -22,6 +22,8 @@ use crate::view;
 
 use super::page::{cast, document};
 
+/// The banner's styles, shipped as written (so without comments). The first layer takes at most
+/// 60% of the viewport whatever the texts: its text scrolls inside, its buttons stay in view.
 const CSS: &str = include_str!("banner.css");
 
 /// The control that opens the dialog: the first layer's Settings, or the reopen control.
