@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::category::Category;
+use crate::category::{Category, Listed};
 use crate::problem::{Code, Problem};
 
 /// What `consentBanner.get()` returns and `change` listeners receive (contract).
@@ -18,14 +18,7 @@ pub struct State {
 }
 
 /// Whether each category is granted: `analytics` always, the others when configured.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Granted {
-    pub analytics: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub functional: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub marketing: Option<bool>,
-}
+pub type Granted = Listed;
 
 /// `set()`'s argument: category names to booleans.
 #[derive(Debug, PartialEq, Eq)]

@@ -58,7 +58,7 @@ pub struct AnalyticsLoad {
 /// What may load with these choices: nothing without a yes to analytics, nothing at all after an
 /// invalid GA id, and nothing when the site configured no analytics.
 pub fn analytics(config: &Config, choices: Choices) -> Option<AnalyticsLoad> {
-    if !choices.analytics || !config.categories.contains(&Category::Analytics) {
+    if !choices.get(Category::Analytics) || !config.categories.contains(&Category::Analytics) {
         return None;
     }
     match &config.analytics {

@@ -8,7 +8,7 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::category::{Category, Choices};
+use crate::category::{Category, Choices, Listed};
 use crate::defaults;
 use crate::timestamp::{self, Calendar};
 
@@ -64,45 +64,8 @@ impl<'de> Deserialize<'de> for Schema {
     }
 }
 
-/// Each category's choice as stored: the configured ones, when the visitor decided. Names this
-/// version does not know are ignored.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Stored {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub analytics: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub functional: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub marketing: Option<bool>,
-}
-
-impl Stored {
-    pub fn get(&self, category: Category) -> Option<bool> {
-        match category {
-            Category::Analytics => self.analytics,
-            Category::Functional => self.functional,
-            Category::Marketing => self.marketing,
-        }
-    }
-
-    fn slot(&mut self, category: Category) -> &mut Option<bool> {
-        match category {
-            Category::Analytics => &mut self.analytics,
-            Category::Functional => &mut self.functional,
-            Category::Marketing => &mut self.marketing,
-        }
-    }
-
-    /// How many categories are stored.
-    pub fn len(&self) -> usize {
-        [self.analytics, self.functional, self.marketing].iter().flatten().count()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
+/// Each configured category's choice as stored, when the visitor decided.
+pub type Stored = Listed;
 
 /// A record that holds: what the visitor chose, and when.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,21 +112,12 @@ pub fn new(
     Some(Record {
         schema: Schema(defaults::RECORD_SCHEMA),
         policy_version: policy_version.to_owned(),
-        categories: Object(stored(choices, categories)),
+        categories: Object(choices.of(categories)),
         decided_at: timestamp::format(calendar, now)?,
         expires_at: timestamp::format(calendar, now + i64::from(expires_days) * defaults::DAY_MS)?,
         lang: Some(language.tag.to_owned()),
         lang_chosen: language.chosen,
     })
-}
-
-/// The choices of the configured categories, as stored.
-fn stored(choices: Choices, categories: &[Category]) -> Stored {
-    let mut stored = Stored::default();
-    for &c in categories {
-        *stored.slot(c) = Some(choices.get(c));
-    }
-    stored
 }
 
 /// A JSON object read as `T`. Serde's derived structs also accept arrays (fields by position);

@@ -6,7 +6,7 @@ use crate::catalogue::{self, Lang};
 use crate::category::{Category, Choices};
 use crate::command::{self, Command, Focus};
 use crate::config::Config;
-use crate::consent::{self, Changes, Granted, Requested, State};
+use crate::consent::{self, Changes, Requested, State};
 use crate::gate::{self, Effects};
 use crate::problem::{Code, Problem};
 use crate::record::{self, Decision, Language, Record};
@@ -165,14 +165,12 @@ impl Session {
 
     pub fn state(&self, calendar: &impl Calendar) -> State {
         let choices = self.choices();
-        let configured = |c: Category| self.config.categories.contains(&c).then(|| choices.get(c));
+        let mut categories = choices.of(&self.config.categories);
+        // The contract's one category that is always there.
+        categories.set(Category::Analytics, Some(choices.get(Category::Analytics)));
         State {
             decided: self.decision.is_some(),
-            categories: Granted {
-                analytics: choices.analytics,
-                functional: configured(Category::Functional),
-                marketing: configured(Category::Marketing),
-            },
+            categories,
             policy_version: self.config.policy_version.clone(),
             decided_at: self.decision.as_ref().and_then(|d| timestamp::format(calendar, d.decided_at)),
             gpc: self.gpc,

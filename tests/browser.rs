@@ -3,7 +3,7 @@
 //! serde-wasm-bindgen at the boundary, the analytics effects, and the whole entry on a page.
 #![cfg(target_arch = "wasm32")]
 
-use consent_banner::category::Choices;
+use consent_banner::category::{Category, Choices};
 use consent_banner::command;
 use consent_banner::config::{self, Config, Urls};
 use consent_banner::gate;
@@ -77,7 +77,7 @@ fn the_page_builtins_are_date_and_url_and_the_native_stand_in_agrees() {
 
 fn a_record() -> Record {
     record::new(
-        Choices { analytics: true, ..Choices::default() },
+        Choices::all(&[Category::Analytics]),
         &[consent_banner::category::Category::Analytics],
         1_795_420_800_000,
         "1",
@@ -171,7 +171,7 @@ fn analytics_pushes_arguments_in_order_then_withdraws() {
         analytics: config::Analytics::Ga4 { id: "G-BROWSER1".into(), src: Some("/does-not-exist/gtag.js".into()) },
         ..ga_config()
     };
-    let yes = Choices { analytics: true, ..Choices::default() };
+    let yes = Choices::all(&[Category::Analytics]);
     web::carry_out(command::analytics(gate::on_change(&config, false, yes)));
     let log = js("return window.dataLayer.map(a => [Object.prototype.toString.call(a), a[0], a[1] instanceof Date ? 'date' : typeof a[1] === 'object' ? JSON.stringify(a[1]) : a[1], a[2] ? a[2].analytics_storage : null].join('|')).join('\\n')");
     assert_eq!(

@@ -9,7 +9,7 @@ use common::{parse_config, stored, Native, CASES, NOT_ISO, OTHER_URLS, WEB_URLS}
 use consent_banner::catalogue::{self, Lang, LangChoice, Texts};
 use consent_banner::category::{Category, Choices};
 use consent_banner::config::{self, Config};
-use consent_banner::consent::{self, Granted, Requested};
+use consent_banner::consent::{self, Requested};
 use consent_banner::disclosure;
 use consent_banner::gate;
 use consent_banner::problem::{Code, Level, Problem};
@@ -233,7 +233,7 @@ fn valid_json(categories: &str, decided: &str, expires: &str) -> String {
 fn a_good_record_is_a_decision() {
     let json = valid_json(r#"{"analytics":true}"#, "2026-11-20T08:00:00.000Z", "2027-05-19T08:00:00.000Z");
     let decision = record::validate(&stored(&json).unwrap(), NOW, "1", 180, &Native).unwrap();
-    assert!(decision.choices.analytics);
+    assert!(decision.choices.get(Category::Analytics));
     assert_eq!(decision.lang.as_deref(), Some("ja"));
 }
 
@@ -309,7 +309,7 @@ fn unknown_keys_and_categories_are_ignored() {
 #[test]
 fn a_new_record_has_the_contract_s_shape() {
     let record = record::new(
-        Choices { analytics: true, ..Choices::default() },
+        Choices::all(&[Category::Analytics]),
         &[Category::Analytics],
         NOW,
         "1",
@@ -346,9 +346,9 @@ fn categories_map_onto_consent_mode_types() {
     let mut config = ga_config();
     config.categories = vec![Category::Analytics, Category::Functional, Category::Marketing];
     let cases = [
-        (Choices { analytics: true, ..Choices::default() }, &["analytics_storage"][..]),
-        (Choices { functional: true, ..Choices::default() }, &["functionality_storage", "personalization_storage"][..]),
-        (Choices { marketing: true, ..Choices::default() }, &["ad_storage", "ad_user_data", "ad_personalization"][..]),
+        (Choices::all(&[Category::Analytics]), &["analytics_storage"][..]),
+        (Choices::all(&[Category::Functional]), &["functionality_storage", "personalization_storage"][..]),
+        (Choices::all(&[Category::Marketing]), &["ad_storage", "ad_user_data", "ad_personalization"][..]),
         (Choices::default(), &[][..]),
     ];
     for (choices, granted) in cases {
@@ -359,14 +359,14 @@ fn categories_map_onto_consent_mode_types() {
         }
     }
     // An unconfigured category is never granted, whatever the choices say.
-    let update = gate::consent_update(&ga_config(), Choices { marketing: true, ..Choices::default() });
+    let update = gate::consent_update(&ga_config(), Choices::all(&[Category::Marketing]));
     assert!(update.0.iter().all(|&(_, on)| !on));
 }
 
 #[test]
 fn what_loads() {
     let config = ga_config();
-    let yes = Choices { analytics: true, ..Choices::default() };
+    let yes = Choices::all(&[Category::Analytics]);
     assert_eq!(gate::analytics(&config, Choices::default()), None);
     let load = gate::analytics(&config, yes).unwrap();
     assert_eq!(load.script_url, "https://www.googletagmanager.com/gtag/js?id=G-TEST1");
@@ -381,7 +381,7 @@ fn what_loads() {
 #[test]
 fn changes_load_once_then_update_and_withdraw() {
     let config = ga_config();
-    let yes = Choices { analytics: true, ..Choices::default() };
+    let yes = Choices::all(&[Category::Analytics]);
     let no = Choices::default();
     // First yes on the page: load, with ga-disable cleared.
     let first = gate::on_change(&config, false, yes);
@@ -427,14 +427,14 @@ fn cookie_domains_climb_to_the_registrable_parent() {
 fn gated_scripts_need_every_category() {
     let mut config = ga_config();
     config.categories = vec![Category::Analytics, Category::Marketing];
-    let analytics = Choices { analytics: true, ..Choices::default() };
+    let analytics = Choices::all(&[Category::Analytics]);
     let cases = [
         ("necessary", Choices::default(), true),
         ("analytics", Choices::default(), false),
         ("analytics", analytics, true),
         ("  analytics\tnecessary ", analytics, true),
         ("analytics marketing", analytics, false),
-        ("analytics marketing", Choices { marketing: true, ..analytics }, true),
+        ("analytics marketing", Choices::all(&[Category::Analytics, Category::Marketing]), true),
         ("functional", Choices::all(&Category::ALL), false),
         ("Analytics", analytics, false),
         ("", Choices::all(&Category::ALL), false),
@@ -459,7 +459,7 @@ fn a_first_visit_asks_and_loads_nothing() {
     assert_eq!(session.start(), gate::Effects::default());
     let state = session.state(&Native);
     assert!(!state.decided && !state.gpc && state.decided_at.is_none());
-    assert_eq!(state.categories, Granted { analytics: false, functional: None, marketing: None });
+    assert_eq!(serde_json::to_string(&state.categories).unwrap(), r#"{"analytics":false}"#);
     assert_eq!(session.lang(), Lang::JA);
 }
 
@@ -536,7 +536,7 @@ fn gpc_is_a_no_without_interrupting_and_a_later_choice_wins() {
     assert_eq!(session.view(), View::Reopen);
     assert!(session.start().load.is_none());
     let state = session.state(&Native);
-    assert!(state.gpc && !state.decided && !state.categories.analytics);
+    assert!(state.gpc && !state.decided && !state.categories.get(Category::Analytics).unwrap());
     let (_, effects) = session.decide(Choices::all(&Category::ALL), NOW, &Native);
     assert!(effects.load.is_some());
     assert!(session.state(&Native).decided && session.state(&Native).gpc);
@@ -945,7 +945,7 @@ fn a_language_picked_on_one_page_is_the_next_page_s() {
 fn analytics_is_ga4_a_plain_script_or_none() {
     use config::Analytics;
     use consent_banner::command::{self as command, Command};
-    let yes = Choices { analytics: true, ..Choices::default() };
+    let yes = Choices::all(&[Category::Analytics]);
     let kind = |pairs: &[(&str, &str)]| attrs(pairs).0.analytics;
     assert_eq!(kind(&[]), Analytics::None);
     assert_eq!(kind(&[("data-ga-id", "G-A1")]), Analytics::Ga4 { id: "G-A1".into(), src: None });
@@ -985,7 +985,7 @@ fn withdrawal_deletes_each_withdrawn_category_s_cookies() {
         ]
     );
     assert!(problems[0].message().contains("cookie name"), "{}", problems[0].message());
-    let analytics_only = Choices { analytics: true, ..Choices::default() };
+    let analytics_only = Choices::all(&[Category::Analytics]);
     assert_eq!(gate::on_change(&config, true, analytics_only).clear_cookies, ["yt_pref"]);
     // GA's cookies come with gaId, whatever the site lists.
     assert_eq!(gate::on_change(&config, true, Choices::default()).clear_cookies, ["_pk_*", "yt_pref", "_ga", "_ga_*", "_gid", "_gat*"]);

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use consent_banner::catalogue::Lang;
-use consent_banner::category::{Category, Choices};
+use consent_banner::category::{Category, PerCategory};
 use consent_banner::config;
 use consent_banner::record::{self, Language};
 use consent_banner::timestamp;
@@ -93,7 +93,7 @@ proptest! {
         ja: bool,
         chosen: bool,
     ) {
-        let choices = Choices { analytics, functional, marketing };
+        let choices = PerCategory([analytics, functional, marketing]);
         let lang = if ja { "ja" } else { "en" };
         let written = record::new(choices, &Category::ALL, now, &version, days, Language { tag: lang, chosen }, &Native).unwrap();
         let text = serde_json::to_string(&written).unwrap();

@@ -68,10 +68,10 @@ fn states() -> Vec<(&'static str, Session)> {
 fn word(command: &Command) -> String {
     match command {
         Command::Log(p) => format!("Log({:?})", p.level),
-        Command::Store(r) => format!("Store(analytics={:?})", r.categories.0.analytics),
+        Command::Store(r) => format!("Store(analytics={:?})", r.categories.0.get(Category::Analytics)),
         Command::Forget { fallback } => format!(
             "Forget(fallback={})",
-            fallback.as_ref().map_or("none", |r| if r.categories.0.analytics == Some(false) { "no" } else { "?" })
+            fallback.as_ref().map_or("none", |r| if r.categories.0.get(Category::Analytics) == Some(false) { "no" } else { "?" })
         ),
         Command::Consent(kind, types) => {
             let analytics = types.0.iter().find(|(n, _)| *n == "analytics_storage").map(|(_, g)| *g);
@@ -87,7 +87,9 @@ fn word(command: &Command) -> String {
         Command::Focus(f) => format!("Focus({f:?})"),
         Command::FillDisclosures => "FillDisclosures".into(),
         Command::ReleaseScripts => "ReleaseScripts".into(),
-        Command::Emit(state) => format!("Emit(decided={}, analytics={})", state.decided, state.categories.analytics),
+        Command::Emit(state) => {
+            format!("Emit(decided={}, analytics={})", state.decided, state.categories.get(Category::Analytics).unwrap())
+        }
     }
 }
 
@@ -97,9 +99,11 @@ fn words(commands: &[Command]) -> String {
 
 /// What the session is after a message: its view, the dialog's draft, the decision.
 fn after(s: &Session) -> String {
-    let dialog = s.dialog().map_or("closed".into(), |d| format!("draft a={} f={}", d.draft.analytics, d.draft.functional));
+    let dialog = s
+        .dialog()
+        .map_or("closed".into(), |d| format!("draft a={} f={}", d.draft.get(Category::Analytics), d.draft.get(Category::Functional)));
     let state = s.state(&Native);
-    format!("{:?}, {dialog}, decided={} a={}", s.view(), state.decided, state.categories.analytics)
+    format!("{:?}, {dialog}, decided={} a={}", s.view(), state.decided, state.categories.get(Category::Analytics).unwrap())
 }
 
 /// Every message, once.
@@ -243,7 +247,7 @@ fn the_dialog_saves_what_the_visitor_switched() {
     send(&mut s, Msg::Open);
     assert_eq!(send(&mut s, Msg::Toggle(Category::Functional)), [Command::Check(Category::Functional, true)]);
     send(&mut s, Msg::Save);
-    assert_eq!(s.choices(), Choices { functional: true, ..Choices::default() });
+    assert_eq!(s.choices(), Choices::all(&[Category::Functional]));
     assert_eq!(s.view(), View::Reopen);
 }
 
