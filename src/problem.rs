@@ -49,6 +49,8 @@ pub enum Code {
     StorageRefused,
     /// `localStorage` would neither remove a withdrawn decision nor overwrite it.
     StorageNotRemoved,
+    /// A page's `on("change")` listener threw; the others are still told.
+    ListenerThrew,
     /// The page refused an element the banner adds (`key`: `banner`, `dialog`, `script`).
     PageRefused,
 }
@@ -74,6 +76,7 @@ impl Code {
             Code::StorageRefused => "storage-refused",
             Code::StorageNotRemoved => "storage-not-removed",
             Code::PageRefused => "page-refused",
+            Code::ListenerThrew => "listener-threw",
         }
     }
 
@@ -157,6 +160,7 @@ impl Problem {
             Code::StorageNotRemoved => {
                 "could not remove the stored decision from localStorage, nor overwrite it; it may apply again on the next page.".to_owned()
             }
+            Code::ListenerThrew => "a change listener threw:".to_owned(),
             Code::PageRefused => format!("the page refused the {key}; nothing optional loads without a choice."),
         };
         match (self.code, source.as_str()) {

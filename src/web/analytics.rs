@@ -38,7 +38,7 @@ pub fn disable(id: &str, disabled: bool) {
 /// The analytics script.
 pub fn load(src: &str) {
     if inject(src).is_err() {
-        super::log(&Problem::new(Code::PageRefused, "script"));
+        super::console::log(&Problem::new(Code::PageRefused, "script"));
     }
 }
 

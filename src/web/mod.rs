@@ -9,8 +9,10 @@
 
 pub mod analytics;
 pub mod api;
+mod console;
 mod cookies;
 mod disclosure;
+mod events;
 pub mod page;
 mod render;
 mod scripts;
@@ -25,7 +27,7 @@ use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 use crate::category::Category;
 use crate::command::{Command, Focus};
 use crate::config::{self, Embedded};
-use crate::problem::{Code, Level, Problem};
+use crate::problem::{Code, Problem};
 use crate::session::{Env, Msg, Origin, Session};
 
 use page::{cast, Builtins};
@@ -66,14 +68,7 @@ fn store() -> Option<Store> {
     STORE.get()
 }
 
-/// Tells the site owner, in the console.
-pub(crate) fn log(problem: &Problem) {
-    let message = JsValue::from_str(&problem.message());
-    match problem.level {
-        Level::Error => web_sys::console::error_1(&message),
-        Level::Warn => web_sys::console::warn_1(&message),
-    }
-}
+use console::log;
 
 /// Hands a message to the session (and with it, `opener`: what gets focus back from a dialog it
 /// opens). Handled now, or, when a message is being handled already, right after it.
@@ -144,7 +139,11 @@ fn one(command: Command) {
             let Some(banner) = banner else { return };
             banner.close_dialog();
             match with_session(|s| banner.build_dialog(s)).flatten() {
-                Some(Ok(dialog)) => banner.show_dialog(&dialog),
+                Some(Ok(dialog)) => {
+                    if dialog.show_modal().is_err() {
+                        log(&Problem::new(Code::PageRefused, "dialog"));
+                    }
+                }
                 Some(Err(_)) => log(&Problem::new(Code::PageRefused, "dialog")),
                 None => {}
             }
@@ -167,7 +166,7 @@ fn one(command: Command) {
             with_session(|s| disclosure::fill(s.config(), s.lang()));
         }
         Command::ReleaseScripts => scripts::run(with_session(|s| scripts::due(s.config(), s.choices())).unwrap_or_default()),
-        Command::Emit(state) => api::emit(&state),
+        Command::Emit(state) => events::emit(&state),
     }
 }
 
@@ -242,7 +241,8 @@ fn listen_for_open_links() -> Option<Listener> {
 
 /// Once the page is parsed: the banner's host, then the session draws into it.
 fn ready() {
-    match Banner::mount() {
+    let handlers = render::Handlers { control: on_control, key: on_key, resize: on_resize, focus: on_focus };
+    match Banner::mount(handlers) {
         Ok(banner) => BANNER.with_borrow_mut(|slot| *slot = Some(Rc::new(banner))),
         Err(_) => log(&Problem::new(Code::PageRefused, "banner")),
     }

@@ -16,11 +16,10 @@ use crate::category::Category;
 use crate::config::Config;
 use crate::defaults::{self, HOST_TAG};
 use crate::disclosure::{self, Row};
-use crate::problem::{Code, Problem};
 use crate::session::{Session, View};
 use crate::view;
 
-use super::page::{cast, document};
+use super::page::{self, cast, document};
 
 /// The banner's styles, shipped as written (so without comments). The first layer takes at most
 /// 60% of the viewport whatever the texts: its text scrolls inside, its buttons stay in view.
@@ -37,6 +36,18 @@ const FOCUSABLE: &str = "button:not([disabled]),a[href]";
 /// The page root's properties that make room for the first layer while it shows: scroll
 /// padding keeps a focused field clear of it, padding lets the page's end scroll above it.
 const RESERVED: [&str; 2] = ["scroll-padding-bottom", "padding-bottom"];
+
+/// What the banner hands the page's events to (`web`'s handlers), given when it is mounted.
+#[derive(Clone, Copy)]
+pub struct Handlers {
+    /// A press on one of its controls (the element with `data-action`).
+    pub control: fn(&Element),
+    pub key: fn(KeyboardEvent),
+    /// The first layer's size changed.
+    pub resize: fn(),
+    /// Something in the page got focus.
+    pub focus: fn(&Element),
+}
 
 /// The banner's part of the page. It lives as long as the page (in the app's `thread_local!`),
 /// so the closures it owns outlive every listener and observer that calls them.
@@ -63,7 +74,7 @@ pub struct Banner {
 
 impl Banner {
     /// Appends `<consent-banner>` to `<body>`, its styles adopted by an open shadow root.
-    pub fn mount() -> Result<Banner, JsValue> {
+    pub fn mount(handlers: Handlers) -> Result<Banner, JsValue> {
         let doc = document().ok_or(JsValue::NULL)?;
         let host = doc.create_element(HOST_TAG)?;
         let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
@@ -74,21 +85,21 @@ impl Banner {
         let modal = doc.create_element("div")?;
         root.append_child(&main)?;
         root.append_child(&modal)?;
-        let click = Closure::<dyn FnMut(Event)>::new(|event: Event| {
+        let click = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             let control = event.target().and_then(cast::<Element>).and_then(|t| t.closest("[data-action]").ok().flatten());
             if let Some(control) = control {
-                super::on_control(&control);
+                (handlers.control)(&control);
             }
         });
-        let keydown = Closure::<dyn FnMut(KeyboardEvent)>::new(super::on_key);
+        let keydown = Closure::<dyn FnMut(KeyboardEvent)>::new(handlers.key);
         root.add_event_listener_with_callback("click", click.as_ref().unchecked_ref())?;
         root.add_event_listener_with_callback("keydown", keydown.as_ref().unchecked_ref())?;
-        let resized = Closure::<dyn FnMut()>::new(super::on_resize);
+        let resized = Closure::<dyn FnMut()>::new(handlers.resize);
         let sizes = ResizeObserver::new(resized.as_ref().unchecked_ref())?;
         // WebKit scrolls a focused field into view without the scroll padding: see keep_clear.
-        let focusin = Closure::<dyn FnMut(Event)>::new(|event: Event| {
+        let focusin = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             if let Some(target) = event.target().and_then(cast::<Element>) {
-                super::on_focus(&target);
+                (handlers.focus)(&target);
             }
         });
         doc.add_event_listener_with_callback("focusin", focusin.as_ref().unchecked_ref())?;
@@ -126,7 +137,7 @@ impl Banner {
         let Some(banner) = self.main.query_selector(".banner").ok().flatten() else { return };
         let (top, at) = (banner.get_bounding_client_rect().top(), target.get_bounding_client_rect());
         if at.top() >= top {
-            if let Some(window) = super::page::window() {
+            if let Some(window) = page::window() {
                 window.scroll_by_with_x_and_y(0.0, at.bottom() - top + defaults::FOCUS_MARGIN_PX);
             }
         }
@@ -239,13 +250,6 @@ impl Banner {
             Ok(dialog)
         };
         Some(build())
-    }
-
-    /// Shows a built dialog modal: focus moves into it.
-    pub fn show_dialog(&self, dialog: &HtmlDialogElement) {
-        if dialog.show_modal().is_err() {
-            super::log(&Problem::new(Code::PageRefused, "dialog"));
-        }
     }
 
     /// Shows a switch's state.
