@@ -340,6 +340,8 @@ pub enum Embedded<'a> {
     /// The configuration as read (`None`: not a JSON object), and what to call its source in
     /// messages (`data-config="site-config"`).
     Parsed { parsed: Option<Document>, source: &'a str },
+    /// Text that is not JSON: where the first syntax error is (1-based line and column).
+    Syntax { source: &'a str, line: usize, column: usize },
 }
 
 /// Reads the settings from the JSON configuration, then the script tag's attributes through
@@ -350,6 +352,9 @@ pub fn read<U: Urls>(attr: impl Fn(&str) -> Option<String>, embedded: Embedded, 
         Embedded::Absent => {}
         Embedded::Missing(id) => r.problems.push(Problem::new(Code::ConfigMissing, CONFIG_ATTRIBUTE).value(id)),
         Embedded::Parsed { parsed: None, source } => r.problems.push(Problem::new(Code::ConfigNotObject, CONFIG_ATTRIBUTE).within(source)),
+        Embedded::Syntax { source, line, column } => r
+            .problems
+            .push(Problem::new(Code::ConfigSyntax, CONFIG_ATTRIBUTE).within(source).value(&format!("line {line}, column {column}"))),
         Embedded::Parsed { parsed: Some(document), source } => {
             r.source = source;
             r.document(document);

@@ -19,8 +19,10 @@ pub enum Level {
 pub enum Code {
     /// `data-config` names no element in the page.
     ConfigMissing,
-    /// The JSON configuration is not an object (or not JSON).
+    /// The JSON configuration is not an object.
     ConfigNotObject,
+    /// The JSON configuration does not parse (`value`: where, `line 3, column 5`).
+    ConfigSyntax,
     /// A JSON key this version does not know; ignored.
     UnknownKey,
     /// A JSON value of the wrong type (`value` names what was found); the setting defaults.
@@ -61,6 +63,7 @@ impl Code {
         match self {
             Code::ConfigMissing => "config-missing",
             Code::ConfigNotObject => "config-not-object",
+            Code::ConfigSyntax => "config-syntax",
             Code::UnknownKey => "unknown-key",
             Code::WrongType => "wrong-type",
             Code::InvalidValue => "invalid-value",
@@ -141,6 +144,9 @@ impl Problem {
         let text = match self.code {
             Code::ConfigMissing => format!("data-config=\"{value}\" names no element in the page; using the built-in configuration."),
             Code::ConfigNotObject => format!("{source} is not a JSON object; using the built-in configuration."),
+            Code::ConfigSyntax => {
+                format!("{source} is not a JSON object: a syntax error at {value}; using the built-in configuration.")
+            }
             Code::UnknownKey => format!("unknown key \"{key}\" is ignored."),
             Code::WrongType => format!("{quoted} should be {expected}, not {value}; using the default."),
             Code::InvalidValue if source.is_empty() => format!("{key}=\"{value}\" {}", config::refusal(key)),
@@ -164,7 +170,7 @@ impl Problem {
             Code::PageRefused => format!("the page refused the {key}; nothing optional loads without a choice."),
         };
         match (self.code, source.as_str()) {
-            (Code::ConfigNotObject, _) | (_, "") => format!("{}{text}", defaults::LOG_PREFIX),
+            (Code::ConfigNotObject | Code::ConfigSyntax, _) | (_, "") => format!("{}{text}", defaults::LOG_PREFIX),
             _ => format!("{}{source}: {text}", defaults::LOG_PREFIX),
         }
     }

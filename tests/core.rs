@@ -995,3 +995,21 @@ fn withdrawal_deletes_each_withdrawn_category_s_cookies() {
             && gate::cookie_matches("yt_pref", "yt_pref")
     );
 }
+
+#[test]
+fn json_that_does_not_parse_says_where() {
+    let text = "{\n  \"gaId\": \"G-X1\"\n  \"lang\": \"ja\"\n}";
+    let error = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+    let (config, problems) =
+        read(&[], config::Embedded::Syntax { source: "data-config=\"cfg\"", line: error.line(), column: error.column() });
+    assert_eq!(config, Config::default());
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        (problems[0].code, problems[0].key.as_str(), problems[0].value.as_str()),
+        (Code::ConfigSyntax, "data-config", "line 3, column 3")
+    );
+    assert_eq!(
+        problems[0].message(),
+        "consent-banner: data-config=\"cfg\" is not a JSON object: a syntax error at line 3, column 3; using the built-in configuration."
+    );
+}

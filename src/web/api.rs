@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use super::events::to_js;
 use super::page::{self, Builtins};
 use super::{send, with_session};
-use crate::config::{self, Embedded};
+use crate::config::Embedded;
 use crate::consent::Requested;
 use crate::session::Msg;
 
@@ -30,9 +30,8 @@ pub fn set(categories: JsValue) {
 /// there are none.
 #[wasm_bindgen]
 pub fn validate(config: JsValue, attributes: JsValue) -> JsValue {
-    let attributes = page::config_of(&attributes).unwrap_or_default();
-    let attr = |name: &str| attributes.get(name).and_then(|v| v.as_str()).map(str::to_owned);
+    let attributes = page::Attributes::Given(page::config_of(&attributes).unwrap_or_default());
     let embedded = Embedded::Parsed { parsed: page::config_of(&config), source: "mount(config)" };
-    let (_, problems) = config::read(attr, embedded, &Builtins);
+    let (_, problems) = page::configuration(&attributes, embedded);
     problems.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }

@@ -26,7 +26,7 @@ use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 
 use crate::category::Category;
 use crate::command::{Command, Focus};
-use crate::config::{self, Embedded};
+use crate::config::Embedded;
 use crate::problem::{Code, Problem};
 use crate::session::{Env, Msg, Origin, Session};
 
@@ -185,11 +185,18 @@ pub fn start(script: Option<Element>, config: JsValue) {
         (false, _) => Embedded::Parsed { parsed: page::config_of(&config), source: "mount(config)" },
         (true, None) => Embedded::Absent,
         (true, Some(id)) => match page::text_of(id) {
-            Some(json) => Embedded::Parsed { parsed: js_sys::JSON::parse(&json).ok().and_then(|v| page::config_of(&v)), source: &source },
+            Some(json) => match js_sys::JSON::parse(&json) {
+                Ok(value) => Embedded::Parsed { parsed: page::config_of(&value), source: &source },
+                // Where the syntax error is, the same in every engine: serde_json's line and column.
+                Err(_) => match serde_json::from_str::<serde_json::Value>(&json) {
+                    Err(e) => Embedded::Syntax { source: &source, line: e.line(), column: e.column() },
+                    Ok(_) => Embedded::Parsed { parsed: None, source: &source },
+                },
+            },
             None => Embedded::Missing(id),
         },
     };
-    let (config, problems) = config::read(|name| page::attr(script, name), embedded, &Builtins);
+    let (config, problems) = page::configuration(&page::Attributes::Tag(script), embedded);
     problems.iter().for_each(log);
     let store = Store::open();
     if !store.usable() {

@@ -21,6 +21,23 @@ pub fn attr(script: Option<&Element>, name: &str) -> Option<String> {
     script?.get_attribute(name)
 }
 
+/// Where the script-tag settings come from: the tag itself, or the attributes `validate()` was
+/// given as an object.
+pub enum Attributes<'a> {
+    Tag(Option<&'a Element>),
+    Given(config::Document),
+}
+
+/// The configuration from these attributes and the JSON. One caller of `config::read`, so the
+/// module holds it once.
+pub fn configuration(attributes: &Attributes, embedded: config::Embedded) -> (config::Config, Vec<crate::problem::Problem>) {
+    let attr = |name: &str| match attributes {
+        Attributes::Tag(script) => attr(*script, name),
+        Attributes::Given(map) => map.get(name).and_then(|v| v.as_str()).map(str::to_owned),
+    };
+    config::read(attr, embedded, &Builtins)
+}
+
 /// The text of the element `id`, if the page has one.
 pub fn text_of(id: &str) -> Option<String> {
     document()?.get_element_by_id(id).map(|el| el.text_content().unwrap_or_default())

@@ -73,7 +73,7 @@ pub struct Banner {
 }
 
 impl Banner {
-    /// Appends `<consent-banner>` to `<body>`, its styles adopted by an open shadow root.
+    /// Puts `<consent-banner>` first in `<body>`, its styles adopted by an open shadow root.
     pub fn mount(handlers: Handlers) -> Result<Banner, JsValue> {
         let doc = document().ok_or(JsValue::NULL)?;
         let host = doc.create_element(HOST_TAG)?;
@@ -103,7 +103,9 @@ impl Banner {
             }
         });
         doc.add_event_listener_with_callback("focusin", focusin.as_ref().unchecked_ref())?;
-        doc.body().ok_or(JsValue::NULL)?.append_child(&host)?;
+        // First in <body> (contract): a keyboard user reaches the banner before the page's controls.
+        // Its content is fixed, so the host takes no room and nothing moves.
+        doc.body().ok_or(JsValue::NULL)?.prepend_with_node_1(&host)?;
         let page = page_root();
         let page_style = RESERVED.map(|name| page.as_ref().and_then(|r| r.style().get_property_value(name).ok()).unwrap_or_default());
         // Read before the first layer is drawn, so it is the page's own; a style read, not a layout.
@@ -415,12 +417,14 @@ pub(super) fn links(doc: &Document, row: &Row, t: &Texts) -> Result<Option<Eleme
     if row.opt_out_url.is_none() && row.policy_url.is_none() {
         return Ok(None);
     }
-    let p = el(doc, "p", &[("class", "links")])?;
+    // A list, so that on a page with no styles of its own each link is still a line of its own.
+    let list = el(doc, "ul", &[("class", "links")])?;
     for (href, text) in [(row.opt_out_url, t.opt_out), (row.policy_url, t.service_policy)] {
         if let Some(href) = href {
             let label = format!("{text}{}{}", t.separator, row.recipient);
-            child(doc, &p, "a", &[("href", href), ("aria-label", &label)])?.set_text_content(Some(text));
+            let item = child(doc, &list, "li", &[])?;
+            child(doc, &item, "a", &[("href", href), ("aria-label", &label)])?.set_text_content(Some(text));
         }
     }
-    Ok(Some(p))
+    Ok(Some(list))
 }

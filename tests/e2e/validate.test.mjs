@@ -32,3 +32,14 @@ test("window.consentBanner.validate returns each problem by code and key, and lo
   assert.deepEqual(problems(await page.messages()), [], "nothing logged");
   await context.close();
 });
+
+test("data-config that does not parse: one error naming it, saying it is a syntax error and where, the same in every engine", async () => {
+  const json = '{\n  "gaId": "G-TEST123"\n  "lang": "ja"\n}';
+  const { page, context, net } = await open(ctx, html({ attrs: { "data-config": "cfg" }, body: `<script type="application/json" id="cfg">${json}</script>` }));
+  await page.button("Accept all").waitFor();
+  const errs = problems(await page.messages()).map((m) => m.text);
+  assert.deepEqual(errs, ['consent-banner: data-config="cfg" is not a JSON object: a syntax error at line 3, column 3; using the built-in configuration.']);
+  await page.settle();
+  assert.deepEqual(net.analytics(), []);
+  await context.close();
+});
