@@ -76,6 +76,8 @@ export interface Config<L extends string = never> {
   gpc?: "respect" | "ignore";
   /** Keep the small reopen control after a decision (default true). */
   reopen?: boolean;
+  /** `auto` follows the visitor's `prefers-color-scheme`; `light` or `dark` fixes it. Colours, font and radius come from CSS custom properties (`--consent-banner-accent`, …). */
+  theme?: "auto" | "light" | "dark";
   categories?: Array<Category | "necessary">;
   services?: Service<L>[];
   texts?: { en?: Texts; ja?: Texts } & { [K in L]: Catalogue };
@@ -111,7 +113,7 @@ export interface Problem {
 }
 
 /** Script-tag attributes, as `validate()` checks them beside a configuration: `{ "data-ga-id": "G-…" }`. */
-export type Attributes = Partial<Record<"data-ga-id" | "data-policy-url" | "data-lang" | "data-policy-version" | "data-analytics-src" | "data-expires-days" | "data-gpc" | "data-reopen", string>>;
+export type Attributes = Partial<Record<"data-ga-id" | "data-policy-url" | "data-lang" | "data-policy-version" | "data-analytics-src" | "data-expires-days" | "data-gpc" | "data-reopen" | "data-theme", string>>;
 
 /** The page's one banner. */
 export interface ConsentBanner {

@@ -1,5 +1,5 @@
 // Screenshots of the built banner for people to look at: both languages, phone and desktop
-// widths, banner and preferences dialog, light and dark (Chromium); with --engines, also in
+// widths, banner and preferences dialog, light, dark and a site's brand (Chromium); with --engines, also in
 // Firefox and WebKit (light: their colour scheme is the system's). Writes PNGs to
 // target/screenshots/, named lang-width-scheme-view.png, and engine-lang-width-view.png.
 import { mkdirSync } from "node:fs";
@@ -15,11 +15,19 @@ const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", arg
 const widths = process.argv.includes("--all") ? [320, 375, 1280] : [375, 1280];
 for (const lang of ["en", "ja"]) {
   for (const width of widths) {
-    for (const scheme of ["light", "dark"]) {
-      const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 800 }, colorScheme: scheme, locale: lang === "ja" ? "ja-JP" : "en-US" });
+    for (const scheme of ["light", "dark", "brand"]) {
+      const colorScheme = scheme === "dark" ? "dark" : "light";
+      const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 800 }, colorScheme, locale: lang === "ja" ? "ja-JP" : "en-US" });
       await context.route("https://www.googletagmanager.com/**", (r) => r.fulfill({ contentType: "text/javascript", body: "" }));
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${server.port}/${lang === "ja" ? "ja/" : ""}`);
+      // A site's brand, as its stylesheet would set it (through the CSSOM: the demo's CSP allows no inline style).
+      if (scheme === "brand") {
+        await page.evaluate(() => {
+          const brand = { accent: "#7a1f5c", background: "#fdf6e3", text: "#222222", radius: "0px", "font-family": "Georgia, serif" };
+          for (const [name, value] of Object.entries(brand)) document.documentElement.style.setProperty(`--consent-banner-${name}`, value);
+        });
+      }
       const accept = page.getByRole("button", { name: lang === "ja" ? "すべて同意する" : "Accept all", exact: true });
       await accept.waitFor();
       await page.screenshot({ path: `${out}/${lang}-${width}-${scheme}-banner.png` });
@@ -64,6 +72,13 @@ if (process.argv.includes("--engines")) {
         const context = await engine.context({ locale: lang === "ja" ? "ja-JP" : "en-US", viewport: { width, height: width < 500 ? 740 : 800 } });
         const page = await context.page();
         await page.goto(`http://127.0.0.1:${server.port}/${lang === "ja" ? "ja/" : ""}`);
+      // A site's brand, as its stylesheet would set it (through the CSSOM: the demo's CSP allows no inline style).
+      if (scheme === "brand") {
+        await page.evaluate(() => {
+          const brand = { accent: "#7a1f5c", background: "#fdf6e3", text: "#222222", radius: "0px", "font-family": "Georgia, serif" };
+          for (const [name, value] of Object.entries(brand)) document.documentElement.style.setProperty(`--consent-banner-${name}`, value);
+        });
+      }
         await until(page, find(NAMES[lang].accept));
         await new Promise((r) => setTimeout(r, 300));
         await page.screenshot(`${out}/${name}-${lang}-${width}-banner.png`);

@@ -87,6 +87,26 @@ impl Analytics {
     }
 }
 
+/// The banner's colours: the visitor's setting (`prefers-color-scheme`), or fixed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// As the contract spells it, and as the host's `data-theme` carries it to the stylesheet.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
 /// Everything the banner needs to know about the site, valid by construction.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
@@ -100,6 +120,7 @@ pub struct Config {
     pub respect_gpc: bool,
     /// Whether the small reopen control stays after a decision.
     pub reopen: bool,
+    pub theme: Theme,
     /// Optional categories the visitor is asked about, in display order.
     pub categories: Vec<Category>,
     /// Services of configured categories, in the order given (the built-in GA4 one last).
@@ -120,6 +141,7 @@ impl Default for Config {
             expires_days: defaults::EXPIRES_DAYS,
             respect_gpc: true,
             reopen: true,
+            theme: Theme::Auto,
             categories: vec![Category::Analytics],
             services: Vec::new(),
             languages: Language::builtin(),
@@ -164,6 +186,7 @@ enum Kind {
     ExpiresDays,
     Gpc,
     Reopen,
+    Theme,
 }
 
 /// The JSON type a setting takes.
@@ -193,7 +216,7 @@ pub struct Setting {
 }
 
 /// Every setting, once (contract). An attribute wins over the JSON key of the same setting.
-pub const SETTINGS: [Setting; 8] = [
+pub const SETTINGS: [Setting; 9] = [
     Setting { attribute: "data-ga-id", key: "gaId", json: Json::String, kind: Kind::GaId },
     Setting { attribute: "data-policy-url", key: "policyUrl", json: Json::String, kind: Kind::PolicyUrl },
     Setting { attribute: "data-lang", key: "lang", json: Json::String, kind: Kind::Lang },
@@ -202,13 +225,14 @@ pub const SETTINGS: [Setting; 8] = [
     Setting { attribute: "data-expires-days", key: "expiresDays", json: Json::Number, kind: Kind::ExpiresDays },
     Setting { attribute: "data-gpc", key: "gpc", json: Json::String, kind: Kind::Gpc },
     Setting { attribute: "data-reopen", key: "reopen", json: Json::Bool, kind: Kind::Reopen },
+    Setting { attribute: "data-theme", key: "theme", json: Json::String, kind: Kind::Theme },
 ];
 
 /// The attribute that names the JSON configuration's element.
 pub const CONFIG_ATTRIBUTE: &str = "data-config";
 
 /// The script-tag attributes this version reads (contract): every setting's, and `data-config`.
-pub const ATTRIBUTES: [&str; 9] = [
+pub const ATTRIBUTES: [&str; 10] = [
     SETTINGS[0].attribute,
     SETTINGS[1].attribute,
     SETTINGS[2].attribute,
@@ -218,6 +242,7 @@ pub const ATTRIBUTES: [&str; 9] = [
     SETTINGS[5].attribute,
     SETTINGS[6].attribute,
     SETTINGS[7].attribute,
+    SETTINGS[8].attribute,
 ];
 
 /// The optional categories' names, for messages.
@@ -246,6 +271,7 @@ pub fn refusal(name: &str) -> String {
         ),
         Some(Kind::Gpc) => "is not respect or ignore; using respect.".into(),
         Some(Kind::Reopen) => "is not true or false; using true.".into(),
+        Some(Kind::Theme) => "is not auto, light or dark; using auto.".into(),
         Some(Kind::PolicyVersion) => "is not valid; it is ignored.".into(),
         None if name.starts_with("cookies.") => "is not a cookie name (or a prefix ending in *); it is not deleted.".into(),
         None => "is not valid; it is ignored.".into(),
@@ -315,6 +341,10 @@ fn apply(config: &mut Config, kind: Kind, value: &str, urls: &impl Urls) -> bool
         },
         Kind::Gpc if is("respect") || is("ignore") => config.respect_gpc = is("respect"),
         Kind::Reopen if is("true") || is("false") || v.is_empty() => config.reopen = !is("false"),
+        Kind::Theme => match [Theme::Auto, Theme::Light, Theme::Dark].into_iter().find(|t| is(t.name())) {
+            Some(theme) => config.theme = theme,
+            None => return false,
+        },
         Kind::PolicyUrl | Kind::AnalyticsSrc | Kind::Gpc | Kind::Reopen => return false,
     }
     true

@@ -69,7 +69,7 @@ proptest! {
     }
 
     #[test]
-    fn attributes_never_panic(values in proptest::collection::vec(".{0,40}", 9)) {
+    fn attributes_never_panic(values in proptest::collection::vec(".{0,40}", 10)) {
         let map: HashMap<&str, String> = config::ATTRIBUTES.iter().copied().zip(values).collect();
         let (_, problems) = config::read(|name| map.get(name).cloned(), config::Embedded::Absent, &Native);
         for p in problems {

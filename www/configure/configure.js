@@ -21,6 +21,8 @@ const SETTINGS = [
   { key: "expiresDays", attr: "data-expires-days", label: t("Days a decision stays valid (1–395)", "同意の有効日数（1〜395）"), initial: "180", inputmode: "numeric" },
   { key: "gpc", attr: "data-gpc", label: t("Global Privacy Control signal", "GPC（グローバル・プライバシー・コントロール）"), initial: "respect",
     options: [["respect", t("Respect it: no banner, nothing loads", "尊重する（バナーを出さず何も読み込まない）")], ["ignore", t("Ignore it", "無視する")]] },
+  { key: "theme", attr: "data-theme", label: t("Colours", "配色"), initial: "auto",
+    options: [["auto", t("The visitor's setting (light or dark)", "閲覧者の設定に合わせる（ライト／ダーク）")], ["light", t("Light", "ライト")], ["dark", t("Dark", "ダーク")]] },
   { key: "reopen", attr: "data-reopen", label: t("Show the reopen control after a decision", "選択後に設定ボタンを表示する"), initial: "true", checkbox: true },
 ];
 const TEXTS = [
@@ -42,6 +44,7 @@ const HINTS = {
   expiresDays: "1〜395 の整数を入力してください。このままでは 180 日を使います。",
   gpc: "respect か ignore にしてください。",
   reopen: "true か false にしてください。",
+  theme: "auto、light、dark のいずれかにしてください。",
   analyticsSrc: "http(s) または相対URLを入力してください。このままでは読み込みません。",
 };
 
