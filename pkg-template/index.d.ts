@@ -41,6 +41,8 @@ export interface Catalogue {
   data: string;
   purpose: string;
   optOut: string;
+  /** The 外部送信 table's column of opt-out and privacy links (`Opt-out and policy`). */
+  links: string;
   servicePolicy: string;
   /** Joins a link's text and its recipient in the link's accessible name (`: `). */
   separator: string;

@@ -132,6 +132,8 @@ pub struct Texts<'a> {
     pub data: &'a str,
     pub purpose: &'a str,
     pub opt_out: &'a str,
+    /// The 外部送信 table's column that holds a service's opt-out and privacy links.
+    pub links: &'a str,
     pub service_policy: &'a str,
     pub separator: &'a str,
     pub necessary: &'a str,
@@ -146,7 +148,7 @@ pub struct Texts<'a> {
 
 /// Every key of a catalogue, as configuration spells it (contract: a language the site adds gives
 /// a text for each).
-pub const KEYS: [&str; 28] = [
+pub const KEYS: [&str; 29] = [
     "language",
     "title",
     "description",
@@ -165,6 +167,7 @@ pub const KEYS: [&str; 28] = [
     "data",
     "purpose",
     "optOut",
+    "links",
     "servicePolicy",
     "separator",
     "necessary",
@@ -208,6 +211,7 @@ impl<'a> Texts<'a> {
             "data" => &mut self.data,
             "purpose" => &mut self.purpose,
             "optOut" => &mut self.opt_out,
+            "links" => &mut self.links,
             "servicePolicy" => &mut self.service_policy,
             "separator" => &mut self.separator,
             "necessary" => &mut self.necessary,
@@ -244,6 +248,7 @@ const EN: Texts<'static> = Texts {
     data: "Information sent",
     purpose: "Purpose",
     opt_out: "Opt-out",
+    links: "Opt-out and policy",
     service_policy: "Privacy policy",
     separator: ": ",
     necessary: "Necessary",
@@ -275,6 +280,7 @@ const JA: Texts<'static> = Texts {
     data: "送信される情報",
     purpose: "利用目的",
     opt_out: "オプトアウト",
+    links: "オプトアウト・ポリシー",
     service_policy: "プライバシーポリシー",
     separator: "：",
     necessary: "必須",

@@ -520,7 +520,7 @@ impl<U: Urls> Reader<'_, U> {
     /// A service from its fields; `Err` names the first field at fault.
     fn service(&mut self, at: &str, fields: &mut Document) -> Result<Service, &'static str> {
         let mut take = |key: &str| fields.remove(key);
-        let id = take("id").and_then(|v| v.as_str().map(str::to_owned)).ok_or("id")?;
+        let id = take("id").and_then(|v| v.as_str().filter(|id| !id.trim().is_empty()).map(str::to_owned)).ok_or("id")?;
         let category = take("category").and_then(|v| v.as_str().and_then(Category::from_key)).ok_or("category")?;
         let mut texts = [Localized::default(), Localized::default(), Localized::default()];
         for (slot, key) in texts.iter_mut().zip(["recipient", "data", "purpose"]) {

@@ -738,6 +738,15 @@ fn broken_json_is_one_error_naming_data_config_and_the_built_in_configuration() 
 }
 
 #[test]
+fn a_service_with_an_empty_id_is_a_problem() {
+    for id in [r#""""#, r#""  ""#] {
+        let (config, problems) = with_json(&format!(r#"{{"services": [{{"id": {id}, "category": "analytics"}}]}}"#), &[]);
+        assert!(config.services.is_empty());
+        assert_eq!(problems.iter().map(|p| (p.code, p.key.as_str())).collect::<Vec<_>>(), [(Code::InvalidService, "services[0].id")]);
+    }
+}
+
+#[test]
 fn services_need_a_configured_category_and_the_built_in_ga4_fills_in() {
     let (config, problems) =
         with_json(r#"{"services": [{"id": "ads", "category": "marketing", "recipient": "Ad Co."}]}"#, &[("data-ga-id", "G-X1")]);
@@ -820,6 +829,9 @@ fn disclosure_tables_have_each_element_s_language_and_the_contract_s_headers() {
     assert_eq!(headers(Lang::JA), ["送信先", "送信される情報", "利用目的", "オプトアウト"]);
     assert_eq!(disclosure::table_lang(&config, None, Lang::EN), Lang::EN);
     assert_eq!(headers(Lang::EN), ["Recipient", "Information sent", "Purpose", "Opt-out"]);
+    // The table's last column holds the opt-out and the policy links, and is named for both,
+    // the contract's name first.
+    assert_eq!([Lang::JA, Lang::EN].map(|l| view::texts(&config, l).links), ["オプトアウト・ポリシー", "Opt-out and policy"]);
     assert_eq!(rows(&config, Lang::EN)[0]["recipient"], "Google LLC");
     assert_eq!(
         disclosure::table_lang(&config, Some("fr"), Lang::EN),

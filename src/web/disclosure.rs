@@ -30,7 +30,7 @@ fn table(config: &Config, lang: Lang) -> Result<Element, JsValue> {
     let t = view::texts(config, lang);
     let table = el(&doc, "table", &[("lang", config.tag(lang))])?;
     let head = child(&doc, &child(&doc, &table, "thead", &[])?, "tr", &[])?;
-    for text in [t.recipient, t.data, t.purpose, t.opt_out] {
+    for text in [t.recipient, t.data, t.purpose, t.links] {
         child(&doc, &head, "th", &[("scope", "col")])?.set_text_content(Some(text));
     }
     let body = child(&doc, &table, "tbody", &[])?;

@@ -176,3 +176,19 @@ test("The language switch changes every text and is remembered with the decision
   await page.button("Cookie設定").waitFor();
   await context.close();
 });
+
+test("Keyboard first: from the top of a page with its own links, Tab reaches Accept all within 3 presses", async () => {
+  const nav = '<nav><a href="#a">One</a> <a href="#b">Two</a> <a href="#c">Three</a> <a href="#d">Four</a></nav>';
+  const page_ = html({ body: "" }).replace("<body>", `<body>${nav}`);
+  const { page, context } = await open(ctx, page_);
+  await page.button("Accept all").waitFor();
+  await page.evaluate(() => document.activeElement?.blur());
+  const focused = () => page.evaluate(() => { let e = document.activeElement; while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement; return e?.textContent ?? ""; });
+  let presses = 0;
+  while (presses < 3 && (await focused()) !== "Accept all") {
+    await page.press("Tab");
+    presses += 1;
+  }
+  assert.equal(await focused(), "Accept all", `after ${presses} presses`);
+  await context.close();
+});

@@ -38,7 +38,9 @@ test("<consent-disclosure> is filled in the banner's language, or its own lang, 
   await page.css("#d1 table").waitFor();
   const ja = await tableOf(page, "#d1");
   assert.equal(ja.lang, "ja");
-  assert.deepEqual(ja.headers, ["送信先|col", "送信される情報|col", "利用目的|col", "オプトアウト|col"]);
+  // The contract's header names, as the first words; the last column holds the opt-out and policy links.
+  assert.deepEqual(ja.headers, ["送信先|col", "送信される情報|col", "利用目的|col", "オプトアウト・ポリシー|col"]);
+  assert.ok(["送信先", "送信される情報", "利用目的", "オプトアウト"].every((name, i) => ja.headers[i].startsWith(name)));
   assert.equal(ja.rows.length, 2);
   assert.deepEqual(ja.rows[0].slice(0, 3), ["Google LLC（Google アナリティクス 4）", "閲覧したページ、参照元、端末・ブラウザの情報、IPアドレスから推定される地域、Cookie識別子", "サイトの利用状況を分析し、改善するため"]);
   assert.match(ja.rows[0][3], /<https:\/\/tools\.google\.com\/dlpage\/gaoptout>/);
@@ -46,7 +48,8 @@ test("<consent-disclosure> is filled in the banner's language, or its own lang, 
   assert.deepEqual(ja.rows[1].slice(0, 3), ["広告ネットワーク株式会社", "閲覧したページ、Cookie識別子", "関連性の高い広告の表示"]);
   const en = await tableOf(page, "#d2");
   assert.equal(en.lang, "en");
-  assert.deepEqual(en.headers, ["Recipient|col", "Information sent|col", "Purpose|col", "Opt-out|col"]);
+  assert.deepEqual(en.headers, ["Recipient|col", "Information sent|col", "Purpose|col", "Opt-out and policy|col"]);
+  assert.ok(["Recipient", "Information sent", "Purpose", "Opt-out"].every((name, i) => en.headers[i].startsWith(name)));
   assert.equal(en.rows[1][0], "Ad Network Inc.");
   // Switching the banner's language re-fills the tables that follow it.
   await page.button("English").click();

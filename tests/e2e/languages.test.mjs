@@ -12,7 +12,7 @@ const KO = {
   policyLink: "개인정보 처리방침", acceptAll: "모두 동의", rejectAll: "모두 거부", settings: "설정", save: "설정 저장",
   reopen: "쿠키 설정", dialogTitle: "쿠키 설정", dialogDescription: "이 사이트가 사용할 수 있는 쿠키를 선택하세요.",
   close: "닫기", alwaysOn: "항상 사용", region: "쿠키 동의", recipient: "수신자", data: "전송되는 정보",
-  purpose: "이용 목적", optOut: "거부", servicePolicy: "개인정보 처리방침", separator: ": ",
+  purpose: "이용 목적", optOut: "거부", links: "거부 및 정책", servicePolicy: "개인정보 처리방침", separator: ": ",
   necessary: "필수", necessaryText: "사이트 작동과 이 선택의 기록에 필요합니다.", analytics: "분석",
   analyticsText: "사이트 이용 현황을 분석하여 개선하는 데 사용합니다.", functional: "기능",
   functionalText: "설정을 기억하고 추가 기능을 제공합니다.", marketing: "광고", marketingText: "광고를 표시하고 효과를 측정합니다.",
@@ -46,7 +46,7 @@ test("A Korean page gets the site's Korean catalogue: banner, dialog, 外部送�
     head: [...document.querySelectorAll("consent-disclosure th")].map((th) => th.textContent),
     row: [...document.querySelectorAll("consent-disclosure td")].slice(0, 3).map((td) => td.textContent),
   }));
-  assert.deepEqual(table, { lang: "ko", head: ["수신자", "전송되는 정보", "이용 목적", "거부"], row: ["Google LLC (구글 애널리틱스)", "열람한 페이지", "이용 분석"] });
+  assert.deepEqual(table, { lang: "ko", head: ["수신자", "전송되는 정보", "이용 목적", "거부 및 정책"], row: ["Google LLC (구글 애널리틱스)", "열람한 페이지", "이용 분석"] });
   await p.button("설정").click();
   await p.role("dialog", "쿠키 설정").waitFor();
   assert.equal(await p.role("dialog", "쿠키 설정").attr("lang"), "ko");

@@ -18,7 +18,7 @@ export const badCategory: Config = { categories: ["social"] };
 const ko: Catalogue = {
   language: "한국어", title: "쿠키", description: "분석 쿠키", policyLink: "개인정보 처리방침", acceptAll: "모두 동의", rejectAll: "모두 거부",
   settings: "설정", save: "설정 저장", reopen: "쿠키 설정", dialogTitle: "쿠키 설정", dialogDescription: "선택하세요.", close: "닫기",
-  alwaysOn: "항상 사용", region: "쿠키 동의", recipient: "수신자", data: "전송되는 정보", purpose: "이용 목적", optOut: "거부",
+  alwaysOn: "항상 사용", region: "쿠키 동의", recipient: "수신자", data: "전송되는 정보", purpose: "이용 목적", optOut: "거부", links: "거부 및 정책",
   servicePolicy: "개인정보 처리방침", separator: ": ", necessary: "필수", necessaryText: "필요합니다.", analytics: "분석",
   analyticsText: "분석합니다.", functional: "기능", functionalText: "기억합니다.", marketing: "광고", marketingText: "광고합니다.",
 };
