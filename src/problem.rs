@@ -51,6 +51,9 @@ pub enum Code {
     StorageRefused,
     /// `localStorage` would neither remove a withdrawn decision nor overwrite it.
     StorageNotRemoved,
+    /// Google's tag runs, or GA's cookies are set, before any consent (`key`: `script` or
+    /// `cookie`; `value`: the URLs and names).
+    GoogleEarly,
     /// A page's `on("change")` listener threw; the others are still told.
     ListenerThrew,
     /// The page refused an element the banner adds (`key`: `banner`, `dialog`, `script`).
@@ -80,12 +83,15 @@ impl Code {
             Code::StorageNotRemoved => "storage-not-removed",
             Code::PageRefused => "page-refused",
             Code::ListenerThrew => "listener-threw",
+            Code::GoogleEarly => "google-early",
         }
     }
 
     fn level(self) -> Level {
         match self {
-            Code::UnknownKey | Code::UnknownCategory | Code::ServiceCategoryOff | Code::SetUnknownCategory => Level::Warn,
+            Code::UnknownKey | Code::UnknownCategory | Code::ServiceCategoryOff | Code::SetUnknownCategory | Code::GoogleEarly => {
+                Level::Warn
+            }
             _ => Level::Error,
         }
     }
@@ -167,6 +173,10 @@ impl Problem {
                 "could not remove the stored decision from localStorage, nor overwrite it; it may apply again on the next page.".to_owned()
             }
             Code::ListenerThrew => "a change listener threw:".to_owned(),
+            Code::GoogleEarly => format!(
+                "Google Analytics is already {} before any consent ({value}): remove Google's own gtag snippet (the banner loads GA itself after a yes), or write the tag as <script type=\"text/plain\" data-consent=\"analytics\" …>.",
+                if key == "script" { "loading" } else { "setting cookies" }
+            ),
             Code::PageRefused => format!("the page refused the {key}; nothing optional loads without a choice."),
         };
         match (self.code, source.as_str()) {

@@ -17,8 +17,9 @@ use crate::timestamp::{self, Calendar};
 pub enum Msg {
     /// The page has loaded the module: a stored yes starts analytics, before anything is drawn.
     Start,
-    /// The page is parsed: draw the banner, fill the disclosure tables, release granted scripts.
-    Ready,
+    /// The page is parsed: draw the banner, fill the disclosure tables, release granted scripts;
+    /// and what the page already runs or holds that the banner should have been asked about.
+    Ready(Found),
     /// Accept all, from the banner or `acceptAll()`.
     Accept(Origin),
     /// Reject all, from the banner or `rejectAll()`.
@@ -37,6 +38,15 @@ pub enum Msg {
     Toggle(Category),
     /// A language picked with the switch, by its tag.
     PickLanguage(String),
+}
+
+/// What the page runs and holds as the banner starts drawing.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Found {
+    /// Every external script that runs (not `type="text/plain"`): its URL's host, and the URL.
+    pub scripts: Vec<(String, String)>,
+    /// The name of every cookie the page can read.
+    pub cookies: Vec<String>,
 }
 
 /// Who made a decision: the visitor's press moves focus, an API call does not.
@@ -85,6 +95,8 @@ pub struct Session {
     analytics_loaded: bool,
     /// The dialog, while it is open.
     dialog: Option<Dialog>,
+    /// No record at all was stored: this browser has not met the banner on this site.
+    first_visit: bool,
 }
 
 impl Session {
@@ -99,7 +111,7 @@ impl Session {
         };
         let gpc = env.gpc_signal && config.respect_gpc;
         let lang_chosen = remembered.is_some();
-        Session { config, lang, lang_chosen, decision, gpc, analytics_loaded: false, dialog: None }
+        Session { config, lang, lang_chosen, decision, gpc, analytics_loaded: false, dialog: None, first_visit: stored.is_none() }
     }
 
     pub fn config(&self) -> &Config {
@@ -187,7 +199,13 @@ impl Session {
     pub fn update(&mut self, msg: Msg, now: i64, calendar: &impl Calendar) -> Vec<Command> {
         match msg {
             Msg::Start => command::analytics(self.start()),
-            Msg::Ready => vec![Command::DrawMain, Command::DrawDialog, Command::FillDisclosures, Command::ReleaseScripts],
+            Msg::Ready(found) => {
+                let mut commands = vec![Command::DrawMain, Command::DrawDialog, Command::FillDisclosures, Command::ReleaseScripts];
+                if let Some(problem) = self.early(&found) {
+                    commands.insert(0, Command::Log(problem));
+                }
+                commands
+            }
             Msg::Accept(origin) => self.decided(Choices::all(&self.config.categories), origin, now, calendar),
             Msg::Reject(origin) => self.decided(Choices::default(), origin, now, calendar),
             Msg::Save => match self.dialog {
@@ -247,6 +265,20 @@ impl Session {
                 commands
             }
         }
+    }
+
+    /// The migration mistake that silently breaks "nothing before a yes": Google's tag already
+    /// running before any consent, or GA's cookies already set on a first visit. One warning that
+    /// names the first such tag (else cookie) and says what to change.
+    fn early(&self, found: &Found) -> Option<Problem> {
+        let tag = found.scripts.iter().find(|(host, _)| self.decision.is_none() && gate::is_google_host(host));
+        let cookie = found.cookies.iter().find(|name| self.first_visit && gate::is_analytics_cookie(name));
+        let (key, what) = match (tag, cookie) {
+            (Some((_, src)), _) => ("script", src),
+            (None, Some(name)) => ("cookie", name),
+            (None, None) => return None,
+        };
+        Some(Problem::new(Code::GoogleEarly, key).value(what))
     }
 
     /// A decision made now: stored, applied, drawn, then the scripts it releases and the news.

@@ -10,7 +10,7 @@ use consent_banner::command::{Command, Focus};
 use consent_banner::config::{self, Config};
 use consent_banner::consent::Requested;
 use consent_banner::record::Record;
-use consent_banner::session::{Env, Msg, Origin, Session, View};
+use consent_banner::session::{Env, Found, Msg, Origin, Session, View};
 
 /// 2026-11-23T08:00:00.000Z
 const NOW: i64 = 1_795_420_800_000;
@@ -43,7 +43,7 @@ fn send(session: &mut Session, msg: Msg) -> Vec<Command> {
 fn states() -> Vec<(&'static str, Session)> {
     let started = |gpc: bool, stored: Option<&Record>, msgs: Vec<Msg>| {
         let mut s = session(gpc, stored);
-        for msg in [Msg::Start, Msg::Ready].into_iter().chain(msgs) {
+        for msg in [Msg::Start, Msg::Ready(Found::default())].into_iter().chain(msgs) {
             send(&mut s, msg);
         }
         s
@@ -110,7 +110,7 @@ fn after(s: &Session) -> String {
 fn messages() -> Vec<(&'static str, Msg)> {
     vec![
         ("Start", Msg::Start),
-        ("Ready", Msg::Ready),
+        ("Ready", Msg::Ready(Found::default())),
         ("Accept(Visitor)", Msg::Accept(Origin::Visitor)),
         ("Accept(Api)", Msg::Accept(Origin::Api)),
         ("Reject(Visitor)", Msg::Reject(Origin::Visitor)),
@@ -271,4 +271,43 @@ fn focus_follows_the_visitor_not_the_api() {
     assert_eq!(focus(send(&mut s, Msg::Accept(Origin::Api))), []);
     send(&mut s, Msg::Open);
     assert_eq!(focus(send(&mut s, Msg::Save)), [Focus::Opener]);
+}
+
+#[test]
+fn google_s_tag_or_cookies_before_any_consent_are_one_warning_naming_them() {
+    // The host as the page's URL parser gives it.
+    let host = |src: &str| src.split('/').nth(2).unwrap_or("").to_owned();
+    let found = |scripts: &[&str], cookies: &[&str]| Found {
+        scripts: scripts.iter().map(|s| (host(s), s.to_string())).collect(),
+        cookies: cookies.iter().map(|s| s.to_string()).collect(),
+    };
+    let logs = |s: &mut Session, f: Found| -> Vec<(String, String, String)> {
+        send(s, Msg::Ready(f))
+            .into_iter()
+            .filter_map(|c| if let Command::Log(p) = c { Some((p.code.id().to_owned(), p.key, p.value)) } else { None })
+            .collect()
+    };
+    let gtag = "https://www.googletagmanager.com/gtag/js?id=G-X";
+    // A first visit with Google's snippet left in the page, and GA's cookies from it.
+    let warned = logs(&mut session(false, None), found(&[gtag, "https://example.jp/app.js"], &["_ga", "site", "_ga_X"]));
+    assert_eq!(warned, [("google-early".into(), "script".into(), gtag.into())]);
+    assert_eq!(logs(&mut session(false, None), found(&[], &["_gid"])), [("google-early".into(), "cookie".into(), "_gid".into())]);
+    assert!(logs(
+        &mut session(false, None),
+        found(&["https://example.jp/app.js", "https://google-analytics.com.example.jp/a.js"], &["site"])
+    )
+    .is_empty());
+    // A returning visitor: our own GA, loaded by their yes, and its cookies are no mistake.
+    let mut yes = session(false, None);
+    let record = send(&mut yes, Msg::Accept(Origin::Api)).into_iter().find_map(|c| if let Command::Store(r) = c { Some(r) } else { None });
+    let mut returning = session(false, record.as_ref());
+    send(&mut returning, Msg::Start);
+    assert!(logs(&mut returning, found(&[gtag], &["_ga"])).is_empty());
+    // A record that no longer holds (a new policy version): the tag is still a mistake, the
+    // cookies from the earlier yes are not.
+    let mut config = config("respect");
+    config.policy_version = "2".into();
+    let mut asked = Session::new(config, record.as_ref(), &Env { now: NOW, gpc_signal: false, languages: &JA }, &Native);
+    assert_eq!(logs(&mut asked, found(&[gtag], &["_ga"])), [("google-early".into(), "script".into(), gtag.into())]);
+    assert!(logs(&mut session(false, record.as_ref()), found(&[], &["_ga"])).is_empty());
 }

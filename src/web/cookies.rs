@@ -9,13 +9,17 @@ fn document() -> Option<HtmlDocument> {
     super::page::document()?.dyn_into().ok()
 }
 
+/// The names of the cookies the page can read.
+pub fn names() -> Vec<String> {
+    let cookies = document().and_then(|doc| doc.cookie().ok()).unwrap_or_default();
+    cookies.split(';').filter_map(|pair| pair.split('=').next()).map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned).collect()
+}
+
 /// Deletes the cookies `patterns` match: host-only, and on the host and every parent.
 pub fn clear(patterns: &[String]) {
     let Some(doc) = document() else { return };
-    let Ok(cookies) = doc.cookie() else { return };
     let domains = gate::cookie_domains(&super::page::hostname());
-    let names = cookies.split(';').filter_map(|pair| pair.split('=').next()).map(str::trim);
-    for name in names.filter(|name| patterns.iter().any(|p| gate::cookie_matches(p, name))) {
+    for name in names().iter().filter(|name| patterns.iter().any(|p| gate::cookie_matches(p, name))) {
         let expired = format!("{name}=; Max-Age=0; path=/");
         let _ = doc.set_cookie(&expired);
         for domain in &domains {

@@ -28,7 +28,7 @@ use crate::category::Category;
 use crate::command::{Command, Focus};
 use crate::config::Embedded;
 use crate::problem::{Code, Problem};
-use crate::session::{Env, Msg, Origin, Session};
+use crate::session::{Env, Found, Msg, Origin, Session};
 
 use page::{cast, Builtins};
 use render::Banner;
@@ -254,7 +254,7 @@ fn ready() {
         Ok(banner) => BANNER.with_borrow_mut(|slot| *slot = Some(Rc::new(banner))),
         Err(_) => log(&Problem::new(Code::PageRefused, "banner")),
     }
-    send(Msg::Ready, None);
+    send(Msg::Ready(Found { scripts: scripts::sources(), cookies: cookies::names() }), None);
 }
 
 /// A press on one of the banner's controls, by its `data-action`.

@@ -17,6 +17,21 @@ const INERT: &str = "script[type=\"text/plain\"][data-consent]:not([data-consent
 /// Set on an inert script once it is claimed, so that no later decision runs it twice.
 const RELEASED: &str = "data-consent-released";
 
+/// Every external script of the page that runs (not inert): its URL's host, and the URL.
+pub fn sources() -> Vec<(String, String)> {
+    let mut sources = Vec::new();
+    let Some(list) = super::page::document().and_then(|d| d.query_selector_all("script[src]:not([type=\"text/plain\"])").ok()) else {
+        return sources;
+    };
+    for i in 0..list.length() {
+        if let Some(src) = list.get(i).and_then(super::page::cast::<HtmlScriptElement>).map(|s| s.src()) {
+            let host = web_sys::Url::new(&src).map(|u| u.hostname()).unwrap_or_default();
+            sources.push((host, src));
+        }
+    }
+    sources
+}
+
 /// The inert scripts these choices release, in document order, claimed. Run them with `run`
 /// once the banner is released: an inline script runs as it is inserted, and may call the API.
 pub fn due(config: &Config, choices: Choices) -> Vec<HtmlScriptElement> {

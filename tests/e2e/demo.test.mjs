@@ -35,7 +35,8 @@ test("Demo 外部送信ポリシー: both tables are filled from the configurati
   const { page, context } = await visit("/external/");
   await page.css("consent-disclosure[lang=en] table").waitFor();
   const heads = await page.evaluate(() => [...document.querySelectorAll("consent-disclosure th")].map((th) => th.textContent));
-  assert.deepEqual(heads, ["送信先", "送信される情報", "利用目的", "オプトアウト", "Recipient", "Information sent", "Purpose", "Opt-out"]);
+  // The contract's header names as the first words; the last column holds the opt-out and policy links.
+  assert.deepEqual(heads, ["送信先", "送信される情報", "利用目的", "オプトアウト・ポリシー", "Recipient", "Information sent", "Purpose", "Opt-out and policy"]);
   assert.equal(await page.css("consent-disclosure tbody tr").count(), 2);
   await context.close();
 });

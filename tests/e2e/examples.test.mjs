@@ -35,12 +35,12 @@ const heads = (page) => page.evaluate(() => [...document.querySelectorAll("conse
 test("CERT: the GA disclosure table in both languages; the English policy says the Japanese version prevails", async () => {
   const ja = await visit("/examples/cert/privacy/");
   await ja.page.css("consent-disclosure table").waitFor();
-  assert.deepEqual(await heads(ja.page), ["送信先", "送信される情報", "利用目的", "オプトアウト"]);
+  assert.deepEqual(await heads(ja.page), ["送信先", "送信される情報", "利用目的", "オプトアウト・ポリシー"]);
   assert.match(await ja.page.css("consent-disclosure td:first-child").text(), /Google LLC（Google アナリティクス 4）/);
   await ja.page.close();
   const en = await visit("/examples/cert/en/privacy/", { context: ja.context });
   await en.page.css("consent-disclosure table").waitFor();
-  assert.deepEqual(await heads(en.page), ["Recipient", "Information sent", "Purpose", "Opt-out"]);
+  assert.deepEqual(await heads(en.page), ["Recipient", "Information sent", "Purpose", "Opt-out and policy"]);
   assert.match(await en.page.evaluate(() => document.querySelector("main").textContent), /the Japanese version prevails/);
   await ja.context.close();
 });

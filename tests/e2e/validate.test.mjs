@@ -43,3 +43,20 @@ test("data-config that does not parse: one error naming it, saying it is a synta
   assert.deepEqual(net.analytics(), []);
   await context.close();
 });
+
+test("Google's own snippet left in the page: one warning naming the tag and saying what to change", async () => {
+  const tag = '<script async src="https://www.googletagmanager.com/gtag/js?id=G-TEST123"></script>';
+  const { page, context } = await open(ctx, html({ head: tag }));
+  await page.button("Accept all").waitFor();
+  const warns = problems(await page.messages()).map((m) => m.text);
+  assert.equal(warns.length, 1, JSON.stringify(warns));
+  assert.match(warns[0], /already loading before any consent \(https:\/\/www\.googletagmanager\.com\/gtag\/js\?id=G-TEST123/);
+  assert.match(warns[0], /type="text\/plain" data-consent="analytics"/);
+  await context.close();
+  // Written as the banner asks, it is no mistake.
+  const gated = '<script type="text/plain" data-consent="analytics" async src="https://www.googletagmanager.com/gtag/js?id=G-TEST123"></script>';
+  const fixed = await open(ctx, html({ head: gated }));
+  await fixed.page.button("Accept all").waitFor();
+  assert.deepEqual(problems(await fixed.page.messages()), []);
+  await fixed.context.close();
+});
