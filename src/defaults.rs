@@ -16,9 +16,10 @@ pub const DAY_MS: i64 = 86_400_000;
 pub const GA_SCRIPT_URL: &str = "https://www.googletagmanager.com/gtag/js?id=";
 /// The cookies Google Analytics sets, deleted when analytics is withdrawn (`*`: any suffix).
 pub const GA_COOKIES: [&str; 4] = ["_ga", "_ga_*", "_gid", "_gat*"];
-/// The hosts of Google's tag, and their subdomains: a script from one that runs before any
-/// consent is the mistake the banner warns about.
-pub const GOOGLE_TAG_HOSTS: [&str; 2] = ["googletagmanager.com", "google-analytics.com"];
+/// Google's tag, running (not written `type="text/plain"`): from one of its hosts before any
+/// consent, it is the mistake the banner warns about.
+pub const GOOGLE_TAG: &str =
+    "script[src*=\"googletagmanager.com/\"]:not([type=\"text/plain\"]),script[src*=\"google-analytics.com/\"]:not([type=\"text/plain\"])";
 /// Prefix of the window flag that tells gtag.js to stop sending (`ga-disable-<id>`).
 pub const GA_DISABLE_PREFIX: &str = "ga-disable-";
 /// Host element the banner renders into (contract).

@@ -116,12 +116,6 @@ pub fn cookie_matches(pattern: &str, name: &str) -> bool {
     }
 }
 
-/// Whether a script's host is Google's tag: `googletagmanager.com`, `google-analytics.com`, or a
-/// subdomain of either (the host as the page's URL parser gives it, in lower case).
-pub fn is_google_host(host: &str) -> bool {
-    defaults::GOOGLE_TAG_HOSTS.iter().any(|g| host.strip_suffix(g).is_some_and(|sub| sub.is_empty() || sub.ends_with('.')))
-}
-
 /// The cookies Google Analytics sets: `_ga`, `_ga_*`, `_gid`, `_gat*`.
 pub fn is_analytics_cookie(name: &str) -> bool {
     defaults::GA_COOKIES.iter().any(|p| cookie_matches(p, name))

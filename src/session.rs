@@ -43,10 +43,10 @@ pub enum Msg {
 /// What the page runs and holds as the banner starts drawing.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Found {
-    /// Every external script that runs (not `type="text/plain"`): its URL's host, and the URL.
-    pub scripts: Vec<(String, String)>,
-    /// The name of every cookie the page can read.
-    pub cookies: Vec<String>,
+    /// The URL of the first script from Google's tag hosts that runs (not `type="text/plain"`).
+    pub google_tag: Option<String>,
+    /// The first of GA's cookies the page can read.
+    pub ga_cookie: Option<String>,
 }
 
 /// Who made a decision: the visitor's press moves focus, an API call does not.
@@ -269,14 +269,12 @@ impl Session {
 
     /// The migration mistake that silently breaks "nothing before a yes": Google's tag already
     /// running before any consent, or GA's cookies already set on a first visit. One warning that
-    /// names the first such tag (else cookie) and says what to change.
+    /// names the tag (else the cookie) and says what to change.
     fn early(&self, found: &Found) -> Option<Problem> {
-        let tag = found.scripts.iter().find(|(host, _)| self.decision.is_none() && gate::is_google_host(host));
-        let cookie = found.cookies.iter().find(|name| self.first_visit && gate::is_analytics_cookie(name));
-        let (key, what) = match (tag, cookie) {
-            (Some((_, src)), _) => ("script", src),
-            (None, Some(name)) => ("cookie", name),
-            (None, None) => return None,
+        let (key, what) = match (&found.google_tag, &found.ga_cookie) {
+            (Some(src), _) if self.decision.is_none() => ("script", src),
+            (_, Some(name)) if self.first_visit => ("cookie", name),
+            _ => return None,
         };
         Some(Problem::new(Code::GoogleEarly, key).value(what))
     }

@@ -254,7 +254,8 @@ fn ready() {
         Ok(banner) => BANNER.with_borrow_mut(|slot| *slot = Some(Rc::new(banner))),
         Err(_) => log(&Problem::new(Code::PageRefused, "banner")),
     }
-    send(Msg::Ready(Found { scripts: scripts::sources(), cookies: cookies::names() }), None);
+    let ga_cookie = cookies::names().into_iter().find(|name| crate::gate::is_analytics_cookie(name));
+    send(Msg::Ready(Found { google_tag: scripts::google_tag(), ga_cookie }), None);
 }
 
 /// A press on one of the banner's controls, by its `data-action`.

@@ -17,19 +17,10 @@ const INERT: &str = "script[type=\"text/plain\"][data-consent]:not([data-consent
 /// Set on an inert script once it is claimed, so that no later decision runs it twice.
 const RELEASED: &str = "data-consent-released";
 
-/// Every external script of the page that runs (not inert): its URL's host, and the URL.
-pub fn sources() -> Vec<(String, String)> {
-    let mut sources = Vec::new();
-    let Some(list) = super::page::document().and_then(|d| d.query_selector_all("script[src]:not([type=\"text/plain\"])").ok()) else {
-        return sources;
-    };
-    for i in 0..list.length() {
-        if let Some(src) = list.get(i).and_then(super::page::cast::<HtmlScriptElement>).map(|s| s.src()) {
-            let host = web_sys::Url::new(&src).map(|u| u.hostname()).unwrap_or_default();
-            sources.push((host, src));
-        }
-    }
-    sources
+/// The URL of the first of Google's tags that runs in the page, if any.
+pub fn google_tag() -> Option<String> {
+    let tag = super::page::document()?.query_selector(crate::defaults::GOOGLE_TAG).ok()??;
+    super::page::cast::<HtmlScriptElement>(tag).map(|s| s.src())
 }
 
 /// The inert scripts these choices release, in document order, claimed. Run them with `run`
