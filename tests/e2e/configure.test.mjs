@@ -118,3 +118,52 @@ test("The Japanese configurator words the banner's problems in Japanese, beside 
   await page.waitFor(() => document.getElementById("problem-categories").textContent === "", null, { what: "the message to go" });
   await context.close();
 });
+
+test("The output is marked not ready while the banner reports an error, and the preview is not reloaded by a change that changes nothing", async () => {
+  const { page, context } = await visit("/configure/");
+  await previewed(page, "Accept all");
+  await fill(page, "GA4 measurement ID", "UA-12345-1");
+  await page.waitFor(() => document.querySelector(".output").dataset.ready === "false", null, { what: "not ready" });
+  assert.match(await page.css("#output-status").text(), /Not ready/);
+  assert.equal(await page.css("#copy-tag").disabled(), false, "still copyable, on purpose");
+  await fill(page, "GA4 measurement ID", "G-GOOD12345");
+  await page.waitFor(() => document.querySelector(".output").dataset.ready === "true", null, { what: "ready" });
+  // A change event (a field losing focus, as when the visitor then clicks in the preview) with
+  // nothing new to show leaves the preview as it is, so that click is not lost to a reload.
+  await page.waitFor(() => document.getElementById("preview").src.includes("G-GOOD12345") || decodeURIComponent(document.getElementById("preview").src).includes("G-GOOD12345"), null, { what: "the redrawn preview" });
+  await page.settle(400);
+  const before = await page.evaluate(() => document.getElementById("preview").src);
+  await page.evaluate(() => document.getElementById("f-gaId").dispatchEvent(new Event("change", { bubbles: true })));
+  await page.settle(600);
+  assert.equal(await page.evaluate(() => document.getElementById("preview").src), before);
+  await context.close();
+});
+
+test("The accent colour reaches the preview and the CSS to copy; extra JSON adds a language of the site's own", async () => {
+  const { page, context } = await visit("/configure/");
+  await previewed(page, "Accept all");
+  await page.evaluate(() => {
+    const form = document.getElementById("settings");
+    form.elements["use-accent"].checked = true;
+    form.elements["accent"].value = "#7a1f5c";
+    form.elements["accent"].dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await page.waitFor(() => document.getElementById("out-css").value.includes("--consent-banner-accent: #7a1f5c"), null, { what: "the CSS" });
+  const accent = await page.waitFor(() => {
+    const host = document.getElementById("preview").contentDocument?.querySelector("consent-banner");
+    const button = host?.shadowRoot?.querySelector("[data-action=accept]");
+    const colour = button && getComputedStyle(button).backgroundColor;
+    return colour === "rgb(122, 31, 92)" && colour;
+  }, null, { what: "the preview's accent" });
+  assert.equal(accent, "rgb(122, 31, 92)");
+  // A language of the site's own, partly written: the banner's problems say which texts are missing.
+  await page.evaluate(() => {
+    const extra = document.getElementById("settings").elements["extra"];
+    extra.value = JSON.stringify({ texts: { ko: { language: "한국어", acceptAll: "모두 동의" } } });
+    extra.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  const texts = await page.waitFor(() => document.getElementById("problem-texts").textContent, null, { what: "the missing texts" });
+  assert.match(texts, /"title" in texts\.ko is missing/);
+  assert.match(await page.css("#out-json").evaluate((t) => t.value), /"ko"/);
+  await context.close();
+});

@@ -111,7 +111,21 @@ function build() {
     }
   }
   texts.append(el("p", { className: "problem", id: "problem-texts" }));
-  form.append(basics, categories, services, texts);
+  const look = el("fieldset", {}, el("legend", { textContent: t("Your brand (CSS, optional)", "サイトの配色（CSS、任意）") }));
+  const accent = el("input", { type: "color", name: "accent", value: "#0b57d0" });
+  const useAccent = el("input", { type: "checkbox", name: "use-accent" });
+  look.append(
+    field("f-use-accent", t("Use my own accent colour", "独自のアクセント色を使う"), useAccent),
+    field("f-accent", t("Accent colour (buttons, links, switches)", "アクセント色（ボタン、リンク、スイッチ）"), accent),
+    el("p", { className: "hint", textContent: t("Keep 4.5:1 contrast against the banner's background and its white button text (WCAG AA).", "背景色およびボタンの白い文字とのコントラスト比を 4.5:1 以上に保ってください（WCAG AA）。") }),
+  );
+  const more = el("fieldset", {}, el("legend", { textContent: t("More settings (JSON, optional)", "その他の設定（JSON、任意）") }));
+  const extra = el("textarea", { name: "extra", rows: 5, spellcheck: false, placeholder: '{ "policyUrl": { "ja": "/privacy/", "en": "/en/privacy/" }, "texts": { "ko": { … } } }' });
+  more.append(
+    el("p", { className: "hint", textContent: t("Merged into the configuration: a privacy policy per language, a language of your own (texts.ko with every text), cookies to delete per category.", "設定に追加されます：言語ごとのプライバシーポリシー、独自の言語（texts.ko にすべての文言）、カテゴリごとに削除するCookieなど。") }),
+    field("f-extra", t("Configuration to add", "追加する設定"), extra, "extra"),
+  );
+  form.append(basics, categories, services, texts, look, more);
   $("add-service").addEventListener("click", () => {
     addService();
     update();
@@ -169,7 +183,20 @@ function read() {
     }
   }
   if (Object.keys(texts).length) config.texts = texts;
-  return { attrs, config };
+  const extra = value("extra").value.trim();
+  let extraError = "";
+  if (extra) {
+    try {
+      const more = JSON.parse(extra);
+      if (more && typeof more === "object" && !Array.isArray(more)) {
+        for (const [key, v] of Object.entries(more)) config[key] = key === "texts" && config.texts ? { ...config.texts, ...v } : v;
+      } else extraError = t("This is not a JSON object.", "JSONオブジェクトではありません。");
+    } catch (e) {
+      extraError = `${t("Not valid JSON:", "JSONとして正しくありません：")} ${e.message}`;
+    }
+  }
+  const accent = value("use-accent").checked ? value("accent").value : "";
+  return { attrs, config, accent, extraError };
 }
 
 const attr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
@@ -184,8 +211,15 @@ function output({ attrs, config, src = form.elements.src.value.trim() || SCRIPT_
   return { tag, block };
 }
 
+/** The CSS for the site's stylesheet, when it sets a colour of its own. */
+function css({ accent }) {
+  return accent ? `consent-banner {\n  --consent-banner-accent: ${accent};\n}` : "";
+}
+
 let redraws = 0;
 let timer;
+/** What the preview shows now. */
+let shown = "";
 function update() {
   const settings = read();
   check(settings);
@@ -193,12 +227,19 @@ function update() {
   $("out-tag").value = tag;
   $("out-json").value = block || t("(none needed: the tag holds every setting)", "（不要：すべての設定がタグにあります）");
   $("out-json").dataset.empty = block ? "" : "true";
+  $("out-css").value = css(settings) || t("(none: the built-in colours)", "（なし：既定の配色）");
+  $("out-css").dataset.empty = settings.accent ? "" : "true";
+  $("problem-extra").textContent = settings.extraError;
   clearTimeout(timer);
   timer = setTimeout(() => {
-    // The preview loads the demo's own copy, wherever the site will serve it.
+    // The preview loads the demo's own copy, wherever the site will serve it; it is reloaded only
+    // when what it would show changes, so a field's change event (on blur) never eats a click in it.
     const here = output({ ...read(), src: SCRIPT_SRC });
     const text = here.block ? `${here.block}\n${here.tag}` : here.tag;
-    $("preview").src = `/configure/preview.html?lang=${JA ? "ja" : "en"}&redraw=${++redraws}#${encodeURIComponent(text)}`;
+    const query = `lang=${JA ? "ja" : "en"}${settings.accent ? `&accent=${encodeURIComponent(settings.accent)}` : ""}`;
+    if (`${query}#${text}` === shown) return;
+    shown = `${query}#${text}`;
+    $("preview").src = `/configure/preview.html?${query}&redraw=${++redraws}#${encodeURIComponent(text)}`;
   }, 250);
 }
 
@@ -243,13 +284,19 @@ function show(problems) {
     const note = setting ? $(`problem-${setting.key}`) : section ? $(`problem-${section}`) : general;
     note.append(el("span", { className: p.level, textContent: wording(p) }));
   }
+  const errors = problems.filter((p) => p.level === "error").length;
   $("problem-count").textContent = problems.length
     ? t(`The banner reports ${problems.length} problem(s) with these settings.`, `この設定には問題が ${problems.length} 件あります。`)
     : t("The banner accepts these settings.", "この設定に問題はありません。");
+  // Still copyable on purpose (to try it out), and said so.
+  document.querySelector(".output").dataset.ready = errors ? "false" : "true";
+  $("output-status").textContent = errors
+    ? t("Not ready: the banner would ignore what is marked above. You can still copy it to try it out.", "まだ使えません：上に示した設定はバナーに無視されます。試すためにコピーすることはできます。")
+    : t("Ready to copy.", "コピーして使えます。");
 }
 
 
-for (const id of ["copy-tag", "copy-json"]) {
+for (const id of ["copy-tag", "copy-json", "copy-css"]) {
   $(id).addEventListener("click", async (e) => {
     const source = $(e.currentTarget.getAttribute("aria-controls"));
     if (source.dataset.empty === "true") return;

@@ -16,7 +16,10 @@
   Object.defineProperty(window, "localStorage", { value: storage, configurable: true });
 
   // The preview page is written in the configurator's language, as a site's page would be.
-  const ja = new URLSearchParams(location.search).get("lang") === "ja";
+  const params = new URLSearchParams(location.search);
+  const ja = params.get("lang") === "ja";
+  // The site's accent colour, as its stylesheet would set it (through the CSSOM: no inline style).
+  if (params.get("accent")) document.documentElement.style.setProperty("--consent-banner-accent", params.get("accent"));
   document.documentElement.lang = ja ? "ja" : "en";
   document.querySelector("main p").textContent = ja ? "あなたのサイトのページ。" : "A page of your site.";
 
