@@ -7,7 +7,9 @@ function show(state) {
   $("state-categories").textContent = JSON.stringify(state.categories);
   $("state-decided-at").textContent = state.decidedAt ?? "null";
   $("state-gpc").textContent = String(state.gpc);
-  $("state-analytics").textContent = window.__demoAnalyticsLoaded ? "loaded" : "not loaded";
+  // A script cannot be unloaded: after a withdrawal it stays in the page, stopped.
+  const stopped = window.__demoAnalyticsLoaded && !state.categories.analytics;
+  $("state-analytics").textContent = !window.__demoAnalyticsLoaded ? "not loaded" : stopped ? "loaded earlier, now stopped (ga-disable, cookies deleted)" : "loaded";
 }
 
 document.addEventListener("consent-banner:change", (e) => setTimeout(() => show(e.detail), 50));

@@ -145,14 +145,19 @@ impl Banner {
         }
     }
 
-    /// While the first layer shows (its size as the observer reports it), the page reserves its
-    /// height: as scroll padding, so a field focused under it is scrolled above it rather than
+    /// While the first layer or the reopen control shows (its size as the observer reports it),
+    /// the page reserves what it covers: as scroll padding, so a field focused under it is scrolled above it rather than
     /// hidden (WCAG 2.4.11), and as padding below the page's end, so every part of the page can
     /// be scrolled above it. Room added at the end moves nothing already laid out. Then the
     /// page's own values are put back.
     pub fn reserve(&self) {
         let Some(style) = page_root().map(|r| r.style()) else { return };
-        let height = self.main.query_selector(".banner").ok().flatten().map(|b| b.get_bounding_client_rect().height().ceil() as u32);
+        // What the first layer or the reopen control covers, from its top to the viewport's bottom.
+        let covered = |shown: Element| {
+            let viewport = page::window().and_then(|w| w.inner_height().ok()?.as_f64()).unwrap_or(0.0);
+            (viewport - shown.get_bounding_client_rect().top()).max(0.0).ceil() as u32
+        };
+        let height = self.main.first_element_child().map(covered);
         let values = match height {
             Some(h) => [format!("{h}px"), format!("calc({} + {h}px)", self.page_padding)],
             None => self.page_style.clone(),
@@ -185,9 +190,10 @@ impl Banner {
             }
             View::Reopen => {
                 self.main.replace_children_with_node_0();
-                button(&doc, &self.main, "settings", Some("reopen"), t.reopen, &[("lang", config.tag(lang))])?;
+                let reopen = button(&doc, &self.main, "settings", Some("reopen"), t.reopen, &[("lang", config.tag(lang))])?;
+                // Room for it too, so that it never sits on the end of the page.
                 self.sizes.disconnect();
-                self.reserve();
+                self.sizes.observe(&reopen);
                 return Ok(());
             }
             View::Banner => {

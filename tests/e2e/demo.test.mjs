@@ -28,6 +28,8 @@ test("Demo home: the live state follows the banner, and the reset button asks ag
   await page.button("consentBanner.reset()").click();
   await page.button("Accept all").waitFor();
   await page.waitFor(() => document.getElementById("state-decided").textContent === "false");
+  // The script stays in the page after the withdrawal, and the state says it is stopped.
+  await page.waitFor(() => document.getElementById("state-analytics").textContent.startsWith("loaded earlier, now stopped"), null, { what: "stopped" });
   await context.close();
 });
 

@@ -58,3 +58,19 @@ for (const [width, height] of [[320, 568], [1280, 720]]) {
     await context.close();
   });
 }
+
+test("After a decision the reopen control keeps room for itself at the page's end, so it never sits on the last line", async () => {
+  const { page, context } = await open(ctx, html({ body: `<p id="last">${"Text. ".repeat(400)}The last line.</p>` }), { viewport: { width: 375, height: 667 } });
+  await page.button("Accept all").click();
+  await page.button("Cookie settings").waitFor();
+  await page.waitFor(() => document.documentElement.style.paddingBottom !== "", null, { what: "room for the reopen control" });
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  await page.settle(200);
+  const gap = await page.evaluate(() => {
+    const last = document.getElementById("last").getBoundingClientRect();
+    const reopen = document.querySelector("consent-banner").shadowRoot.querySelector(".reopen").getBoundingClientRect();
+    return reopen.top - last.bottom;
+  });
+  assert.ok(gap >= 0, `the page's last line ends ${-gap}px under the reopen control`);
+  await context.close();
+});
