@@ -117,10 +117,18 @@ export interface Problem {
 /** Script-tag attributes, as `validate()` checks them beside a configuration: `{ "data-ga-id": "G-…" }`. */
 export type Attributes = Partial<Record<"data-ga-id" | "data-policy-url" | "data-lang" | "data-policy-version" | "data-analytics-src" | "data-expires-days" | "data-gpc" | "data-reopen" | "data-theme", string>>;
 
+/** A site's colours, as `#rrggbb`, for `validate()` to hold to WCAG AA contrast in the banner. */
+export interface Colours {
+  /** `--consent-banner-accent` */
+  accent?: string;
+  /** `--consent-banner-background` (else the theme's) */
+  background?: string;
+}
+
 /** The page's one banner. */
 export interface ConsentBanner {
-  /** The problems the banner would log for this configuration (and attributes); `[]` when none. */
-  validate(config: unknown, attributes?: Attributes): Problem[];
+  /** The problems the banner would log for this configuration (and attributes, and colours); `[]` when none. */
+  validate(config: unknown, attributes?: Attributes, colours?: Colours): Problem[];
   get(): ConsentState;
   acceptAll(): void;
   rejectAll(): void;
@@ -144,4 +152,4 @@ export function mount<L extends string = never>(config?: Config<L>): Promise<Con
  * Checks a configuration (and, optionally, script-tag attributes) without mounting anything: loads
  * the module on first use and resolves to the problems the banner would log, `[]` when none.
  */
-export function validate(config: unknown, attributes?: Attributes): Promise<Problem[]>;
+export function validate(config: unknown, attributes?: Attributes, colours?: Colours): Promise<Problem[]>;

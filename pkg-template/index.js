@@ -21,7 +21,7 @@ export function mount(config = {}) {
 }
 
 /** @type {import("./index.d.ts").validate} */
-export async function validate(config, attributes) {
+export async function validate(config, attributes, colours) {
   await load();
-  return check(config, attributes);
+  return check(config, attributes, colours);
 }

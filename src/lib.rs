@@ -11,6 +11,7 @@ pub mod category;
 pub mod command;
 pub mod config;
 pub mod consent;
+pub mod contrast;
 pub mod defaults;
 pub mod disclosure;
 pub mod gate;

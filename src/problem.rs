@@ -54,6 +54,8 @@ pub enum Code {
     /// Google's tag runs, or GA's cookies are set, before any consent (`key`: `script` or
     /// `cookie`; `value`: the URLs and names).
     GoogleEarly,
+    /// A site's colour falls short of WCAG AA contrast with what it meets (`value`: the ratio).
+    LowContrast,
     /// A page's `on("change")` listener threw; the others are still told.
     ListenerThrew,
     /// The page refused an element the banner adds (`key`: `banner`, `dialog`, `script`).
@@ -84,14 +86,18 @@ impl Code {
             Code::PageRefused => "page-refused",
             Code::ListenerThrew => "listener-threw",
             Code::GoogleEarly => "google-early",
+            Code::LowContrast => "low-contrast",
         }
     }
 
     fn level(self) -> Level {
         match self {
-            Code::UnknownKey | Code::UnknownCategory | Code::ServiceCategoryOff | Code::SetUnknownCategory | Code::GoogleEarly => {
-                Level::Warn
-            }
+            Code::UnknownKey
+            | Code::UnknownCategory
+            | Code::ServiceCategoryOff
+            | Code::SetUnknownCategory
+            | Code::GoogleEarly
+            | Code::LowContrast => Level::Warn,
             _ => Level::Error,
         }
     }
@@ -173,6 +179,9 @@ impl Problem {
                 "could not remove the stored decision from localStorage, nor overwrite it; it may apply again on the next page.".to_owned()
             }
             Code::ListenerThrew => "a change listener threw:".to_owned(),
+            Code::LowContrast => format!(
+                "{key} has a contrast of {value} with the banner's background or its button text; WCAG AA needs 4.5:1: pick a darker colour for a light theme, a lighter one for a dark theme."
+            ),
             Code::GoogleEarly => format!(
                 "Google Analytics is already {} before any consent ({value}): remove Google's own gtag snippet (the banner loads GA itself after a yes), or write the tag as <script type=\"text/plain\" data-consent=\"analytics\" …>.",
                 if key == "script" { "loading" } else { "setting cookies" }

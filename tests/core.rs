@@ -1025,3 +1025,28 @@ fn json_that_does_not_parse_says_where() {
         "consent-banner: data-config=\"cfg\" is not a JSON object: a syntax error at line 3, column 3; using the built-in configuration."
     );
 }
+
+// ---------------------------------------------------------------- the colour rule
+
+#[test]
+fn an_accent_colour_must_keep_aa_contrast_in_the_theme_it_is_for() {
+    use config::Theme;
+    use consent_banner::contrast;
+    assert_eq!(contrast::parse("#0b57d0"), Some([0x0b, 0x57, 0xd0]));
+    assert_eq!(contrast::parse("#FFFFFF"), Some([255, 255, 255]));
+    assert_eq!(contrast::parse("#+12345"), None);
+    assert_eq!(contrast::parse("blue"), None);
+    // WCAG's own figures: black on white is 21:1, #777 on white about 4.48:1.
+    assert!((contrast::ratio([0, 0, 0], [255, 255, 255], f64::powf) - 21.0).abs() < 1e-9);
+    assert!((contrast::ratio([0x77, 0x77, 0x77], [255, 255, 255], f64::powf) - 4.48).abs() < 0.01);
+    // The built-in accents pass in their own themes.
+    assert_eq!(contrast::check_accent("#0b57d0", None, Theme::Light, f64::powf), None);
+    assert_eq!(contrast::check_accent("#8ab4f8", None, Theme::Dark, f64::powf), None);
+    // A light accent fails against white, and `auto` checks both themes.
+    let problem = contrast::check_accent("#f4c542", None, Theme::Light, f64::powf).unwrap();
+    assert_eq!((problem.code, problem.key.as_str(), problem.level), (Code::LowContrast, "--consent-banner-accent", Level::Warn));
+    assert!(problem.message().contains("4.5:1") && problem.message().contains(&problem.value), "{}", problem.message());
+    assert!(contrast::check_accent("#0b57d0", None, Theme::Auto, f64::powf).is_some(), "too dark for the dark theme");
+    assert_eq!(contrast::check_accent("#7a1f5c", Some("#fdf6e3"), Theme::Light, f64::powf), None);
+    assert_eq!(contrast::check_accent("red-ish", None, Theme::Light, f64::powf).map(|p| p.code), Some(Code::InvalidValue));
+}

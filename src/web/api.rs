@@ -25,13 +25,19 @@ pub fn set(categories: JsValue) {
     send(Msg::Set(requested), None);
 }
 
-/// `validate(config, attributes?)`: the problems the banner would log for this configuration
-/// object (and, optionally, these script-tag attributes), without mounting anything; `[]` when
-/// there are none.
+/// `validate(config, attributes?, colours?)`: the problems the banner would log for this
+/// configuration object (and, optionally, these script-tag attributes), and whether the site's
+/// colours (`{ accent, background }`, as `#rrggbb`) keep AA contrast in the banner, without
+/// mounting anything; `[]` when there are none.
 #[wasm_bindgen]
-pub fn validate(config: JsValue, attributes: JsValue) -> JsValue {
+pub fn validate(config: JsValue, attributes: JsValue, colours: JsValue) -> JsValue {
     let attributes = page::Attributes::Given(page::config_of(&attributes).unwrap_or_default());
     let embedded = Embedded::Parsed { parsed: page::config_of(&config), source: "mount(config)" };
-    let (_, problems) = page::configuration(&attributes, embedded);
+    let (config, mut problems) = page::configuration(&attributes, embedded);
+    let colours = page::config_of(&colours).unwrap_or_default();
+    let colour = |name: &str| colours.get(name).and_then(|v| v.as_str());
+    if let Some(accent) = colour("accent") {
+        problems.extend(crate::contrast::check_accent(accent, colour("background"), config.theme, js_sys::Math::pow));
+    }
     problems.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }

@@ -156,6 +156,16 @@ test("The accent colour reaches the preview and the CSS to copy; extra JSON adds
     return colour === "rgb(122, 31, 92)" && colour;
   }, null, { what: "the preview's accent" });
   assert.equal(accent, "rgb(122, 31, 92)");
+  // Dark enough for a light banner, not for a dark one: with the theme left to the visitor's
+  // setting, the banner's own rule says so beside the colour; fixed to light, it is fine.
+  const note = await page.waitFor(() => document.getElementById("problem-accent").textContent, null, { what: "the contrast warning" });
+  assert.match(note, /--consent-banner-accent has a contrast of \d+(\.\d)?:1/);
+  await page.evaluate(() => {
+    const theme = document.getElementById("settings").elements["theme"];
+    theme.value = "light";
+    theme.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  await page.waitFor(() => document.getElementById("problem-accent").textContent === "", null, { what: "the warning to go" });
   // A language of the site's own, partly written: the banner's problems say which texts are missing.
   await page.evaluate(() => {
     const extra = document.getElementById("settings").elements["extra"];

@@ -116,7 +116,7 @@ function build() {
   const useAccent = el("input", { type: "checkbox", name: "use-accent" });
   look.append(
     field("f-use-accent", t("Use my own accent colour", "独自のアクセント色を使う"), useAccent),
-    field("f-accent", t("Accent colour (buttons, links, switches)", "アクセント色（ボタン、リンク、スイッチ）"), accent),
+    field("f-accent", t("Accent colour (buttons, links, switches)", "アクセント色（ボタン、リンク、スイッチ）"), accent, "accent"),
     el("p", { className: "hint", textContent: t("Keep 4.5:1 contrast against the banner's background and its white button text (WCAG AA).", "背景色およびボタンの白い文字とのコントラスト比を 4.5:1 以上に保ってください（WCAG AA）。") }),
   );
   const more = el("fieldset", {}, el("legend", { textContent: t("More settings (JSON, optional)", "その他の設定（JSON、任意）") }));
@@ -261,6 +261,8 @@ function wording(p) {
       return `カテゴリ「${p.value}」はないため、無視されます。`;
     case "invalid-service":
       return `サービス（${p.key}）の記載に不備があるため、使われません。id、カテゴリ、http(s) または相対URLを確認してください。`;
+    case "low-contrast":
+      return `アクセント色のコントラスト比が ${p.value} しかありません。WCAG AA には 4.5:1 が必要です。ライトの配色なら濃い色、ダークの配色なら明るい色を選ぶか、配色をどちらかに固定してください。`;
     case "service-category-off":
       return `サービス「${p.subject}」のカテゴリ「${categoryLabel(p.value)}」が選ばれていないため、表示されません。「${categoryLabel(p.value)}」にチェックを入れてください。`;
     default:
@@ -269,9 +271,9 @@ function wording(p) {
 }
 
 /** Asks the banner (this page's own, once it has started) what it makes of the settings. */
-function check({ attrs, config }) {
+function check({ attrs, config, accent }) {
   if (!window.consentBanner?.validate) return void setTimeout(() => check(read()), 50);
-  show(window.consentBanner.validate(config, Object.fromEntries(attrs)));
+  show(window.consentBanner.validate(config, Object.fromEntries(attrs), accent ? { accent } : undefined));
 }
 
 /** The banner's own judgement, beside the setting each problem's key names. */
@@ -280,7 +282,7 @@ function show(problems) {
   const general = $("problem-general");
   for (const p of problems) {
     const setting = settingOf(p.key);
-    const section = ["categories", "services", "texts"].find((k) => p.key.startsWith(k));
+    const section = ["categories", "services", "texts"].find((k) => p.key.startsWith(k)) ?? (p.key === "--consent-banner-accent" ? "accent" : undefined);
     const note = setting ? $(`problem-${setting.key}`) : section ? $(`problem-${section}`) : general;
     note.append(el("span", { className: p.level, textContent: wording(p) }));
   }
