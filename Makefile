@@ -26,10 +26,14 @@ RUST_SOURCES := Cargo.toml Cargo.lock rust-toolchain.toml $(shell find src -type
 
 CONSUMERS := tests/consumers
 
-.PHONY: setup build dist demo test test-native test-browser test-consumers test-e2e size bench clean
+.PHONY: setup setup-test build dist demo test test-native test-browser test-consumers test-e2e size bench clean
 
+# What building needs (any Linux or macOS with rustup and Node); the browsers only for tests.
 setup:
-	@bash scripts/setup.sh
+	@bash scripts/setup.sh build
+
+setup-test:
+	@bash scripts/setup.sh test
 
 # Crates' source paths (in panic locations) are written relative to the registry, not to this
 # machine's CARGO_HOME: the same module from any machine, and shorter.
@@ -48,6 +52,7 @@ dist: build
 	wasm-opt $(WASM_OPT_FLAGS) $(PKG)/consent_banner_bg.wasm -o dist/npm/consent_banner_bg.wasm
 	rm -f dist/npm/.gitignore
 	cp -r pkg-template/. dist/npm/
+	cp LICENSE-MIT LICENSE-APACHE dist/npm/
 
 demo: dist
 	node scripts/serve.mjs --port 8080
@@ -55,14 +60,14 @@ demo: dist
 # Side by side with vanilla-cookieconsent v3 in headless Chromium (BENCH_RUNS=21 by default, ~5
 # minutes), then Lighthouse on two host pages with no banner, vanilla-cookieconsent and ours
 # (LH_RUNS=5 by default, ~20 minutes).
-bench: dist
+bench: setup-test dist
 	node bench/bench.mjs
 	node bench/lighthouse.mjs
 
 size: dist
 	@node scripts/size.mjs dist/script $(SIZE_BUDGET)
 
-test: setup test-native test-browser dist test-consumers test-e2e size
+test: setup-test test-native test-browser dist test-consumers test-e2e size
 
 test-native: setup
 	cargo fmt --check
@@ -71,7 +76,7 @@ test-native: setup
 	cargo test --quiet
 	node --test tests/static/
 
-test-browser: setup
+test-browser: setup-test
 	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --test browser
 
 # The npm package as a user gets it: packed, installed into a Vite + TypeScript app and a webpack 5
@@ -88,7 +93,7 @@ test-consumers: dist
 # (tests/chromium/: axe, layout shift, emulated colour schemes and phone widths).
 ENGINES := chromium firefox webkit
 
-test-e2e: dist test-consumers
+test-e2e: setup-test dist test-consumers
 	for engine in $(ENGINES); do \
 	  start=$$(date +%s); ENGINE=$$engine node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/ > target/e2e-$$engine.tap || { cat target/e2e-$$engine.tap; exit 1; }; \
 	  echo "e2e $$engine $$(cat target/e2e-$$engine.version): $$(grep -m1 '^# pass' target/e2e-$$engine.tap | cut -c3-) in $$(( $$(date +%s) - start )) s"; \

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Installs everything the build and the tests need on a fresh Debian machine, and nothing twice.
+# Installs what building needs (`setup.sh build`: the Rust toolchain and wasm target, wasm-pack,
+# wasm-bindgen-cli, binaryen and the other npm tools — any Linux or macOS with rustup and Node), or
+# also what the tests and the bench need (`setup.sh test`: the browsers, their drivers and Xvfb,
+# from a fresh Debian's apt), and nothing twice.
 # Tools go outside the clone (cargo's bin dir, apt) so reruns and CI on the same machine reuse
 # them; npm packages go into the clone's node_modules from the committed lockfile.
 # Nothing here downloads from GitHub: see ../shared/TOOLCHAIN.md for what breaks on these machines.
@@ -26,6 +29,7 @@ for component in clippy rustfmt; do
   rustup component list --installed | grep -q "^$component" || rustup component add "$component"
 done
 
+if [ "${1:-build}" = test ]; then
 apt_missing=()
 [ -x /usr/bin/chromium ] || apt_missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || apt_missing+=(chromium-driver)
@@ -45,6 +49,7 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
+fi
 fi
 
 if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
