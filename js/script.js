@@ -35,9 +35,11 @@ function afterFirstPaint() {
 }
 
 /** Compiles the module while it downloads. Many hosts serve .wasm as application/octet-stream,
- * which streaming compilation refuses: then it is compiled from the downloaded bytes. */
+ * which streaming compilation refuses: then it is compiled from the downloaded bytes. The module's
+ * own hash (MODULE_INTEGRITY, put in by scripts/bundle.mjs) makes the browser refuse any other
+ * bytes, so an integrity attribute on the script tag pins the module too. */
 async function compile(url) {
-  const response = await fetch(url);
+  const response = await fetch(url, { integrity: MODULE_INTEGRITY });
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   const type = response.headers.get("content-type") ?? "";
   return type.split(";")[0].trim() === "application/wasm" ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());

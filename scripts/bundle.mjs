@@ -4,6 +4,7 @@
 //
 //   node scripts/bundle.mjs <wasm-pack out dir> <dist/script dir> [wasm-opt flags…]
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
@@ -49,6 +50,10 @@ function renameInGlue(source, { imports, exports }, module) {
   return renamed;
 }
 
+// The loader fetches the module with its Subresource Integrity: one hash on the script tag then
+// pins every byte the banner runs, and a module changed on the way is refused.
+const moduleIntegrity = `sha384-${createHash("sha384").update(readFileSync(wasmOut)).digest("base64")}`;
+
 // The loader looks for a stored decision under the module's own key, read from the one place it
 // is written.
 const storageKey = readFileSync("src/defaults.rs", "utf8").match(/pub const STORAGE_KEY: &str = ("[^"]+");/)?.[1];
@@ -61,7 +66,7 @@ await build({
   minify: true,
   // ASCII only, so a Shift_JIS page or a server that sends no charset cannot misread it.
   charset: "ascii",
-  define: { STORAGE_KEY: storageKey },
+  define: { STORAGE_KEY: storageKey, MODULE_INTEGRITY: JSON.stringify(moduleIntegrity) },
   target: "es2020",
   outfile: join(outDir, "consent-banner.js"),
   logLevel: "warning",
