@@ -71,7 +71,7 @@ bench: setup-test dist
 size: dist
 	@node scripts/size.mjs dist/script $(SIZE_BUDGET)
 
-test: setup-test test-native test-browser dist test-consumers test-e2e size
+test: setup-test test-native test-browser dist test-consumers test-e2e size reproducible
 
 test-native: setup
 	cargo fmt --check
@@ -109,11 +109,15 @@ test-e2e: setup-test dist test-consumers
 release: dist
 	node scripts/release.mjs $(VERSION)
 
-# Builds the committed HEAD again in a clean clone elsewhere and compares the releases byte for byte.
+# Builds the committed HEAD again in a clean clone elsewhere (another path, its own target dir)
+# and compares the releases byte for byte. A working tree with uncommitted changes is not HEAD:
+# then it says so and compares nothing.
 reproducible: release
-	rm -rf target/repro && git clone --quiet . target/repro
-	$(MAKE) -C target/repro release > /dev/null
-	cmp dist/release/SHA256SUMS target/repro/dist/release/SHA256SUMS && echo "reproducible: the same SHA256SUMS from a second clean clone"
+	@if [ -n "$$(git status --porcelain)" ]; then echo "reproducible: uncommitted changes, not compared (commit, then make reproducible)"; exit 0; fi; \
+	rm -rf target/repro && git clone --quiet . target/repro && \
+	$(MAKE) -C target/repro release > /dev/null && \
+	cmp dist/release/SHA256SUMS target/repro/dist/release/SHA256SUMS && \
+	echo "reproducible: the same SHA256SUMS from a second clean clone"
 
 clean:
 	rm -rf dist target/pkg $(CONSUMERS)/vite/dist $(CONSUMERS)/webpack/dist
