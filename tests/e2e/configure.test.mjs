@@ -177,3 +177,13 @@ test("The accent colour reaches the preview and the CSS to copy; extra JSON adds
   assert.match(await page.css("#out-json").evaluate((t) => t.value), /"ko"/);
   await context.close();
 });
+
+test("The script tag carries the Subresource Integrity of the build the configurator serves", async () => {
+  const { createHash } = await import("node:crypto");
+  const { readFileSync } = await import("node:fs");
+  const expected = `sha384-${createHash("sha384").update(readFileSync("dist/script/consent-banner.js")).digest("base64")}`;
+  const { page, context } = await visit("/configure/");
+  const tag = await page.waitFor(() => document.getElementById("out-tag").value.includes("integrity=") && document.getElementById("out-tag").value, null, { what: "the integrity" });
+  assert.ok(tag.includes(`integrity="${expected}"`), tag);
+  await context.close();
+});

@@ -201,10 +201,24 @@ function read() {
 
 const attr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 
-/** What a site owner pastes: the tag, and the JSON block when a setting needs one. */
+/** The Subresource Integrity of the build this page serves (the folder a site copies), once known. */
+let integrity = "";
+(async () => {
+  try {
+    const bytes = await (await fetch(SCRIPT_SRC)).arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-384", bytes));
+    integrity = `sha384-${btoa(String.fromCharCode(...digest))}`;
+    update();
+  } catch {
+    // No SubtleCrypto (not a secure context): the tag goes without it.
+  }
+})();
+
+/** What a site owner pastes: the tag, and the JSON block when a setting needs one. The tag pins
+ * the build with its integrity (the loader then pins the module with its own). */
 function output({ attrs, config, src = form.elements.src.value.trim() || SCRIPT_SRC }) {
   const json = Object.keys(config).length > 0;
-  const all = [["src", src], ...attrs, ...(json ? [["data-config", CONFIG_ID]] : [])];
+  const all = [["src", src], ...(integrity ? [["integrity", integrity]] : []), ...attrs, ...(json ? [["data-config", CONFIG_ID]] : [])];
   const tag = `<script ${all.map(([k, v]) => `${k}="${attr(v)}"`).join("\n        ")}\n        defer></script>`;
   // "<" escaped, so no text can close the element early.
   const block = json ? `<script type="application/json" id="${CONFIG_ID}">\n${JSON.stringify(config, null, 2).replace(/</g, "\\u003c")}\n</script>` : "";
