@@ -73,8 +73,9 @@ size: dist
 
 test: setup-test test-native test-browser dist test-consumers test-e2e size reproducible
 
-test-native: setup
+test-native: setup-test
 	cargo fmt --check
+	cargo deny --offline check licenses bans sources
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -- -D warnings
 	cargo test --quiet

@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_PACK_VERSION=0.15.1
+DENY_VERSION=0.20.2
 # wasm-pack uses a wasm-bindgen on PATH only when it matches Cargo.lock exactly.
 BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
@@ -30,6 +31,11 @@ for component in clippy rustfmt; do
 done
 
 if [ "${1:-build}" = test ]; then
+# The dependency check of make test (licences, bans, sources; offline).
+if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $DENY_VERSION" ]; then
+  say "installing cargo-deny $DENY_VERSION (a few minutes, once)"
+  cargo install cargo-deny --version "$DENY_VERSION" --locked --quiet
+fi
 apt_missing=()
 [ -x /usr/bin/chromium ] || apt_missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || apt_missing+=(chromium-driver)
