@@ -19,7 +19,7 @@ WASM_OPT_FLAGS := --flatten --rereloop -Os --low-memory-unused --strip-debug --s
 # dist/script/ after brotli -q 11, in bytes: the loader with the glue, and the .wasm. Lower it whenever
 # the folder shrinks; raise it only for a feature an issue requires, in a commit of its own that
 # gives the measured cost.
-SIZE_BUDGET := 80460
+SIZE_BUDGET := 80570
 
 # js/gtag.js too: wasm-bindgen copies it into the package as a snippet.
 RUST_SOURCES := Cargo.toml Cargo.lock rust-toolchain.toml $(shell find src -type f) js/gtag.js

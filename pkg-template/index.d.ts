@@ -80,6 +80,8 @@ export interface Config<L extends string = never> {
   reopen?: boolean;
   /** `auto` follows the visitor's `prefers-color-scheme`; `light` or `dark` fixes it. Colours, font and radius come from CSS custom properties (`--consent-banner-accent`, …). */
   theme?: "auto" | "light" | "dark";
+  /** `bar` (default) along the bottom; `box` a card in the bottom corner on wide screens. Phones get full width either way. */
+  layout?: "bar" | "box";
   categories?: Array<Category | "necessary">;
   services?: Service<L>[];
   texts?: { en?: Texts; ja?: Texts } & { [K in L]: Catalogue };
@@ -115,7 +117,7 @@ export interface Problem {
 }
 
 /** Script-tag attributes, as `validate()` checks them beside a configuration: `{ "data-ga-id": "G-…" }`. */
-export type Attributes = Partial<Record<"data-ga-id" | "data-policy-url" | "data-lang" | "data-policy-version" | "data-analytics-src" | "data-expires-days" | "data-gpc" | "data-reopen" | "data-theme", string>>;
+export type Attributes = Partial<Record<"data-ga-id" | "data-policy-url" | "data-lang" | "data-policy-version" | "data-analytics-src" | "data-expires-days" | "data-gpc" | "data-reopen" | "data-theme" | "data-layout", string>>;
 
 /** A site's colours, as `#rrggbb`, for `validate()` to hold to WCAG AA contrast in the banner. */
 export interface Colours {

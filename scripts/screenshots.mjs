@@ -1,5 +1,5 @@
 // Screenshots of the built banner for people to look at: both languages, phone and desktop
-// widths, banner and preferences dialog, light, dark and a site's brand (Chromium); with --engines, also in
+// widths, banner and preferences dialog, light, dark and a site's brand in the box layout (Chromium); with --engines, also in
 // Firefox and WebKit (light: their colour scheme is the system's). Writes PNGs to
 // target/screenshots/, named lang-width-scheme-view.png, and engine-lang-width-view.png.
 import { mkdirSync } from "node:fs";
@@ -20,7 +20,16 @@ for (const lang of ["en", "ja"]) {
       const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 800 }, colorScheme, locale: lang === "ja" ? "ja-JP" : "en-US" });
       await context.route("https://www.googletagmanager.com/**", (r) => r.fulfill({ contentType: "text/javascript", body: "" }));
       const page = await context.newPage();
-      await page.goto(`http://127.0.0.1:${server.port}/${lang === "ja" ? "ja/" : ""}`);
+      const url = `http://127.0.0.1:${server.port}/${lang === "ja" ? "ja/" : ""}`;
+      // The branded set also wears the box layout, as the tag's data-layout="box" would give it.
+      if (scheme === "brand") {
+        await context.route(url, async (route) => {
+          const response = await route.fetch();
+          const body = (await response.text()).replace('<script src="/assets/consent-banner/consent-banner.js"', '<script data-layout="box" src="/assets/consent-banner/consent-banner.js"');
+          await route.fulfill({ response, body });
+        });
+      }
+      await page.goto(url);
       // A site's brand, as its stylesheet would set it (through the CSSOM: the demo's CSP allows no inline style).
       if (scheme === "brand") {
         await page.evaluate(() => {

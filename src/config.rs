@@ -107,6 +107,25 @@ impl Theme {
     }
 }
 
+/// Where the first layer sits: a bar along the bottom, or a card in the bottom corner on wide
+/// screens (full width on phones either way).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    #[default]
+    Bar,
+    Box,
+}
+
+impl Layout {
+    /// As the contract spells it, and as the host's `data-layout` carries it to the stylesheet.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Bar => "bar",
+            Layout::Box => "box",
+        }
+    }
+}
+
 /// Everything the banner needs to know about the site, valid by construction.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
@@ -121,6 +140,7 @@ pub struct Config {
     /// Whether the small reopen control stays after a decision.
     pub reopen: bool,
     pub theme: Theme,
+    pub layout: Layout,
     /// Optional categories the visitor is asked about, in display order.
     pub categories: Vec<Category>,
     /// Services of configured categories, in the order given (the built-in GA4 one last).
@@ -142,6 +162,7 @@ impl Default for Config {
             respect_gpc: true,
             reopen: true,
             theme: Theme::Auto,
+            layout: Layout::Bar,
             categories: vec![Category::Analytics],
             services: Vec::new(),
             languages: Language::builtin(),
@@ -187,6 +208,7 @@ enum Kind {
     Gpc,
     Reopen,
     Theme,
+    Layout,
 }
 
 /// The JSON type a setting takes.
@@ -216,7 +238,7 @@ pub struct Setting {
 }
 
 /// Every setting, once (contract). An attribute wins over the JSON key of the same setting.
-pub const SETTINGS: [Setting; 9] = [
+pub const SETTINGS: [Setting; 10] = [
     Setting { attribute: "data-ga-id", key: "gaId", json: Json::String, kind: Kind::GaId },
     Setting { attribute: "data-policy-url", key: "policyUrl", json: Json::String, kind: Kind::PolicyUrl },
     Setting { attribute: "data-lang", key: "lang", json: Json::String, kind: Kind::Lang },
@@ -226,13 +248,14 @@ pub const SETTINGS: [Setting; 9] = [
     Setting { attribute: "data-gpc", key: "gpc", json: Json::String, kind: Kind::Gpc },
     Setting { attribute: "data-reopen", key: "reopen", json: Json::Bool, kind: Kind::Reopen },
     Setting { attribute: "data-theme", key: "theme", json: Json::String, kind: Kind::Theme },
+    Setting { attribute: "data-layout", key: "layout", json: Json::String, kind: Kind::Layout },
 ];
 
 /// The attribute that names the JSON configuration's element.
 pub const CONFIG_ATTRIBUTE: &str = "data-config";
 
 /// The script-tag attributes this version reads (contract): every setting's, and `data-config`.
-pub const ATTRIBUTES: [&str; 10] = [
+pub const ATTRIBUTES: [&str; 11] = [
     SETTINGS[0].attribute,
     SETTINGS[1].attribute,
     SETTINGS[2].attribute,
@@ -243,6 +266,7 @@ pub const ATTRIBUTES: [&str; 10] = [
     SETTINGS[6].attribute,
     SETTINGS[7].attribute,
     SETTINGS[8].attribute,
+    SETTINGS[9].attribute,
 ];
 
 /// The optional categories' names, for messages.
@@ -272,6 +296,7 @@ pub fn refusal(name: &str) -> String {
         Some(Kind::Gpc) => "is not respect or ignore; using respect.".into(),
         Some(Kind::Reopen) => "is not true or false; using true.".into(),
         Some(Kind::Theme) => "is not auto, light or dark; using auto.".into(),
+        Some(Kind::Layout) => "is not bar or box; using bar.".into(),
         Some(Kind::PolicyVersion) => "is not valid; it is ignored.".into(),
         None if name.starts_with("cookies.") => "is not a cookie name (or a prefix ending in *); it is not deleted.".into(),
         None => "is not valid; it is ignored.".into(),
@@ -343,6 +368,10 @@ fn apply(config: &mut Config, kind: Kind, value: &str, urls: &impl Urls) -> bool
         Kind::Reopen if is("true") || is("false") || v.is_empty() => config.reopen = !is("false"),
         Kind::Theme => match [Theme::Auto, Theme::Light, Theme::Dark].into_iter().find(|t| is(t.name())) {
             Some(theme) => config.theme = theme,
+            None => return false,
+        },
+        Kind::Layout => match [Layout::Bar, Layout::Box].into_iter().find(|l| is(l.name())) {
+            Some(layout) => config.layout = layout,
             None => return false,
         },
         Kind::PolicyUrl | Kind::AnalyticsSrc | Kind::Gpc | Kind::Reopen => return false,

@@ -80,8 +80,11 @@ fn valid_attributes_are_read() {
         ("data-expires-days", "395"),
         ("data-gpc", "ignore"),
         ("data-reopen", "false"),
+        ("data-theme", "DARK"),
+        ("data-layout", "box"),
     ]);
     assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!((config.theme, config.layout), (config::Theme::Dark, config::Layout::Box));
     assert_eq!(config.ga_id(), Some("G-ABC123XYZ"));
     assert_eq!(config.policy_url.get("en"), Some("/privacy/"));
     assert_eq!(config.lang, LangChoice::Fixed(Lang::JA));
@@ -113,6 +116,8 @@ fn each_invalid_attribute_is_one_error_naming_it_and_its_value() {
         ("data-expires-days", "ten"),
         ("data-gpc", "maybe"),
         ("data-reopen", "yes"),
+        ("data-theme", "sepia"),
+        ("data-layout", "card"),
     ];
     for &(name, value) in cases {
         let (config, problems) = attrs(&[(name, value)]);

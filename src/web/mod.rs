@@ -249,8 +249,8 @@ fn listen_for_open_links() -> Option<Listener> {
 /// Once the page is parsed: the banner's host, then the session draws into it.
 fn ready() {
     let handlers = render::Handlers { control: on_control, key: on_key, resize: on_resize, focus: on_focus };
-    let theme = with_session(|s| s.config().theme).unwrap_or_default();
-    match Banner::mount(handlers, theme) {
+    let (theme, layout) = with_session(|s| (s.config().theme, s.config().layout)).unwrap_or_default();
+    match Banner::mount(handlers, theme, layout) {
         Ok(banner) => BANNER.with_borrow_mut(|slot| *slot = Some(Rc::new(banner))),
         Err(_) => log(&Problem::new(Code::PageRefused, "banner")),
     }

@@ -13,7 +13,7 @@ use web_sys::{
 
 use crate::catalogue::{Lang, Texts};
 use crate::category::Category;
-use crate::config::{Config, Theme};
+use crate::config::{Config, Layout, Theme};
 use crate::defaults::{self, HOST_TAG};
 use crate::disclosure::{self, Row};
 use crate::session::{Session, View};
@@ -74,9 +74,9 @@ pub struct Banner {
 
 impl Banner {
     /// Puts `<consent-banner>` first in `<body>`, its styles adopted by an open shadow root.
-    pub fn mount(handlers: Handlers, theme: Theme) -> Result<Banner, JsValue> {
+    pub fn mount(handlers: Handlers, theme: Theme, layout: Layout) -> Result<Banner, JsValue> {
         let doc = document().ok_or(JsValue::NULL)?;
-        let host = el(&doc, HOST_TAG, &[("data-theme", theme.name())])?;
+        let host = el(&doc, HOST_TAG, &[("data-theme", theme.name()), ("data-layout", layout.name())])?;
         let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
         let sheet = CssStyleSheet::new()?;
         sheet.replace_sync(CSS)?;

@@ -53,3 +53,44 @@ test("An unknown theme is one console error naming data-theme, and the visitor's
   assert.match(errs[0], /data-theme="sepia" is not auto, light or dark/);
   await context.close();
 });
+
+// data-layout="box": a card in the bottom-right corner on a wide screen, the full width on a phone;
+// its buttons stay whole and inside the viewport either way.
+const place = (page) =>
+  page.css("consent-banner").evaluate((host) => {
+    const region = host.shadowRoot.querySelector(".banner");
+    const r = region.getBoundingClientRect();
+    const inside = [...region.querySelectorAll("button")].every((b) => {
+      const q = b.getBoundingClientRect();
+      return q.left >= r.left && q.right <= r.right + 0.5 && q.bottom <= innerHeight + 0.5 && q.width > 0;
+    });
+    return { left: r.left, right: innerWidth - r.right, bottom: innerHeight - r.bottom, width: r.width, inside, layout: host.dataset.layout };
+  });
+
+for (const lang of ["en", "ja"]) {
+  test(`data-layout="box" is a corner card at 1280 px and the full width at 375 px (${lang})`, async () => {
+    const { page, context } = await open(ctx, html({ lang, attrs: { "data-ga-id": "G-TEST123", "data-layout": "box" } }), { viewport: { width: 1280, height: 800 } });
+    await page.button(lang === "ja" ? "すべて同意する" : "Accept all").waitFor();
+    const wide = await place(page);
+    assert.equal(wide.layout, "box");
+    assert.ok(wide.width <= 460 && wide.left > 600, `a card on the right: ${JSON.stringify(wide)}`);
+    assert.ok(Math.abs(wide.right - 16) <= 1 && Math.abs(wide.bottom - 16) <= 1, `16 px from the corner: ${JSON.stringify(wide)}`);
+    assert.ok(wide.inside, "every button inside the card");
+    await page.resize({ width: 375, height: 667 });
+    await page.css("consent-banner").evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const narrow = await place(page);
+    assert.ok(narrow.left <= 1 && narrow.right <= 1 && narrow.bottom <= 1, `full width at the bottom: ${JSON.stringify(narrow)}`);
+    assert.ok(narrow.inside, "every button inside the banner");
+    assert.deepEqual(problems(await page.messages()), []);
+    await context.close();
+  });
+}
+
+test("Without data-layout the first layer is the bar along the bottom", async () => {
+  const { page, context } = await open(ctx, html(), { viewport: { width: 1280, height: 800 } });
+  await page.button("Accept all").waitFor();
+  const bar = await place(page);
+  assert.equal(bar.layout, "bar");
+  assert.ok(bar.width > 1000 && bar.bottom <= 1, JSON.stringify(bar));
+  await context.close();
+});

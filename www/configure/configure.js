@@ -23,6 +23,8 @@ const SETTINGS = [
     options: [["respect", t("Respect it: no banner, nothing loads", "尊重する（バナーを出さず何も読み込まない）")], ["ignore", t("Ignore it", "無視する")]] },
   { key: "theme", attr: "data-theme", label: t("Colours", "配色"), initial: "auto",
     options: [["auto", t("The visitor's setting (light or dark)", "閲覧者の設定に合わせる（ライト／ダーク）")], ["light", t("Light", "ライト")], ["dark", t("Dark", "ダーク")]] },
+  { key: "layout", attr: "data-layout", label: t("Layout on wide screens", "広い画面での配置"), initial: "bar",
+    options: [["bar", t("A bar along the bottom", "下端に帯で表示")], ["box", t("A card in the bottom corner", "右下にカードで表示")]] },
   { key: "reopen", attr: "data-reopen", label: t("Show the reopen control after a decision", "選択後に設定ボタンを表示する"), initial: "true", checkbox: true },
 ];
 const TEXTS = [
@@ -45,6 +47,7 @@ const HINTS = {
   gpc: "respect か ignore にしてください。",
   reopen: "true か false にしてください。",
   theme: "auto、light、dark のいずれかにしてください。",
+  layout: "bar か box にしてください。",
   analyticsSrc: "http(s) または相対URLを入力してください。このままでは読み込みません。",
 };
 
