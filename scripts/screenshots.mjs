@@ -59,8 +59,9 @@ for (const [name, path, lang] of SITES) {
     const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 800 } });
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${server.port}${path}`);
-    await page.getByRole("button", { name: NAMES[lang].accept, exact: true }).waitFor();
-    // The configurator's preview redraws once it has read the form.
+    // The configurator has no banner of its own: its preview is the banner, redrawn once it has read the form.
+    const banner = name.startsWith("configure") ? page.frameLocator("#preview") : page;
+    await banner.getByRole("button", { name: NAMES[lang].accept, exact: true }).waitFor();
     await page.waitForTimeout(name.startsWith("configure") ? 1500 : 0);
     await page.screenshot({ path: `${out}/site-${name}-${width}.png`, fullPage: true });
     await context.close();

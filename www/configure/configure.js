@@ -287,10 +287,13 @@ function wording(p) {
   }
 }
 
-/** Asks the banner (this page's own, once it has started) what it makes of the settings. */
+/** Asks the banner what it makes of the settings: the preview's, once it has started (this page
+ * has no banner of its own, so nothing covers the form). `validate` depends on its arguments only,
+ * so the copy in a preview being replaced answers as well as the next. */
 function check({ attrs, config, accent }) {
-  if (!window.consentBanner?.validate) return void setTimeout(() => check(read()), 50);
-  show(window.consentBanner.validate(config, Object.fromEntries(attrs), accent ? { accent } : undefined));
+  const banner = $("preview").contentWindow?.consentBanner;
+  if (!banner?.validate) return void setTimeout(() => check(read()), 50);
+  show(banner.validate(config, Object.fromEntries(attrs), accent ? { accent } : undefined));
 }
 
 /** The banner's own judgement, beside the setting each problem's key names. */
