@@ -192,3 +192,37 @@ test("Keyboard first: from the top of a page with its own links, Tab reaches Acc
   assert.equal(await focused(), "Accept all", `after ${presses} presses`);
   await context.close();
 });
+
+// The dialog's Close button sits in its top corner: its focus ring (3 px outline, 2 px offset)
+// must not cover any of the dialog's text, with a long site-given title too, at phone and desktop widths.
+for (const [lang, width] of [["en", 320], ["ja", 320], ["en", 1280], ["ja", 1280]]) {
+  test(`The dialog's Close focus ring covers none of its text (${lang}, ${width} px)`, async () => {
+    const id = "cfg";
+    const title = lang === "ja" ? "このサイトでのCookieと外部送信の設定（分析・機能）" : "Cookie and data-sharing settings for this public-interest site";
+    const body = `<script type="application/json" id="${id}">${JSON.stringify({ gaId: "G-TEST123", texts: { [lang]: { dialogTitle: title } } })}</script>`;
+    const { page, context } = await open(ctx, html({ lang, attrs: { "data-config": id }, head: body }), { viewport: { width, height: 700 } });
+    await page.button(lang === "ja" ? "設定" : "Settings").click();
+    await page.inBanner("dialog").waitFor();
+    const overlaps = await page.css("consent-banner").evaluate((host) => {
+      const root = host.shadowRoot;
+      const close = root.querySelector("[data-action=close]");
+      close.focus();
+      const c = close.getBoundingClientRect();
+      const ring = { left: c.left - 5, right: c.right + 5, top: c.top - 5, bottom: c.bottom + 5 };
+      const found = [];
+      const walker = document.createTreeWalker(root.querySelector(".dialog"), NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (close.contains(node) || !node.textContent.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) {
+          if (r.width && r.left < ring.right && r.right > ring.left && r.top < ring.bottom && r.bottom > ring.top) found.push(node.textContent.slice(0, 40));
+        }
+      }
+      return { found, focused: root.activeElement === close };
+    });
+    assert.ok(overlaps.focused, "Close has focus");
+    assert.deepEqual(overlaps.found, []);
+    await context.close();
+  });
+}
