@@ -26,7 +26,7 @@ RUST_SOURCES := Cargo.toml Cargo.lock rust-toolchain.toml $(shell find src -type
 
 CONSUMERS := tests/consumers
 
-.PHONY: setup setup-test build dist demo test test-native test-browser test-consumers test-e2e size bench release reproducible clean
+.PHONY: setup setup-test build dist demo test test-native test-browser test-consumers test-e2e size bench compare release reproducible clean
 
 # The one version, Cargo.toml's; make dist writes it into the npm package.
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
@@ -67,6 +67,10 @@ demo: dist
 bench: setup-test dist
 	node bench/bench.mjs
 	node bench/lighthouse.mjs
+
+# The README's comparison with vanilla-cookieconsent, Klaro and tarteaucitron (installed into target/compare/).
+compare: setup-test dist
+	node bench/compare.mjs
 
 size: dist
 	@node scripts/size.mjs dist/script $(SIZE_BUDGET)
