@@ -26,7 +26,7 @@ RUST_SOURCES := Cargo.toml Cargo.lock rust-toolchain.toml $(shell find src -type
 
 CONSUMERS := tests/consumers
 
-.PHONY: setup setup-test build dist demo test test-native test-browser test-consumers test-e2e size bench compare release reproducible clean
+.PHONY: setup setup-test setup-release build dist demo test test-native test-browser test-consumers test-e2e size bench compare release reproducible clean
 
 # The one version, Cargo.toml's; make dist writes it into the npm package.
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
@@ -37,6 +37,9 @@ setup:
 
 setup-test:
 	@bash scripts/setup.sh test
+
+setup-release:
+	@bash scripts/setup.sh release
 
 # Crates' source paths (in panic locations) are written relative to the registry, not to this
 # machine's CARGO_HOME: the same module from any machine, and shorter.
@@ -111,7 +114,7 @@ test-e2e: setup-test dist test-consumers
 
 # dist/release/: the site owner's archive and the npm tarball, reproducible, with SHA256SUMS; prints
 # the script tag with its Subresource Integrity.
-release: dist
+release: setup-release dist
 	node scripts/release.mjs $(VERSION)
 
 # Builds the committed HEAD again in a clean clone elsewhere (another path, its own target dir)

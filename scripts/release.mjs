@@ -1,5 +1,6 @@
 // `make release`: dist/release/ holds the site owner's archive (dist/script/ with the licences and a
-// short README) and the npm tarball, both byte-for-byte reproducible, with SHA256SUMS; then prints
+// short README), the npm tarball and the SBOM of the module's crates, all byte-for-byte
+// reproducible, with SHA256SUMS; then prints
 // the script tag to paste, with the Subresource Integrity of consent-banner.js (which carries the
 // module's own, so one hash pins every byte the banner runs).
 //
@@ -46,6 +47,30 @@ see the project's README. Licensed under MIT or Apache-2.0, at your option (the 
 const tar = execFileSync("tar", ["--sort=name", "--mtime=@0", "--owner=0", "--group=0", "--numeric-owner", "--format=gnu", "-C", out, "-cf", "-", name]);
 writeFileSync(join(out, `${name}.tar.gz`), execFileSync("gzip", ["-9", "-n"], { input: tar }));
 rmSync(stage, { recursive: true });
+
+// The SBOM: the crates the module is built from (wasm32 target, no build-only dependencies), as
+// CycloneDX 1.5 JSON. Its time is the commit's, and the clone's own path becomes ".", so two
+// clones of one commit write the same bytes.
+const epoch = (() => {
+  try {
+    return execFileSync("git", ["log", "-1", "--format=%ct"], { encoding: "utf8" }).trim() || "0";
+  } catch {
+    return "0";
+  }
+})();
+execFileSync("cargo", ["cyclonedx", "--format", "json", "--spec-version", "1.5", "--no-build-deps", "--target", "wasm32-unknown-unknown", "--override-filename", "sbom"], {
+  env: { ...process.env, SOURCE_DATE_EPOCH: epoch, CARGO_NET_OFFLINE: "true" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const sbom = readFileSync("sbom.json", "utf8").replaceAll(`path+file://${process.cwd()}#`, "path+file://.#");
+rmSync("sbom.json");
+// The stack the banner is specified on must be in it, at Cargo.lock's versions.
+const locked = Object.fromEntries([...readFileSync("Cargo.lock", "utf8").matchAll(/name = "([^"]+)"\nversion = "([^"]+)"/g)].map((m) => [m[1], m[2]]));
+const listed = new Set(JSON.parse(sbom).components.map((c) => `${c.name}@${c.version}`));
+for (const crate of ["wasm-bindgen", "web-sys", "js-sys", "serde", "serde_json", "serde-wasm-bindgen", "gloo-storage"]) {
+  if (!listed.has(`${crate}@${locked[crate]}`)) throw new Error(`release: the SBOM does not list ${crate}@${locked[crate]}`);
+}
+writeFileSync(join(out, `${name}.cdx.json`), sbom);
 
 // npm writes its tarball with fixed times already.
 execFileSync("npm", ["pack", "./dist/npm", "--pack-destination", out, "--loglevel=error"], { stdio: ["ignore", "ignore", "inherit"] });

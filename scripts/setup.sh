@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building needs (`setup.sh build`: the Rust toolchain and wasm target, wasm-pack,
 # wasm-bindgen-cli, binaryen and the other npm tools — any Linux or macOS with rustup and Node), or
-# also what the tests and the bench need (`setup.sh test`: the browsers, their drivers and Xvfb,
-# from a fresh Debian's apt), and nothing twice.
+# also what a release needs (`setup.sh release`: cargo-cyclonedx for the SBOM), or also what the
+# tests and the bench need (`setup.sh test`: that, and the browsers, their drivers and Xvfb, from a
+# fresh Debian's apt), and nothing twice.
 # Tools go outside the clone (cargo's bin dir, apt) so reruns and CI on the same machine reuse
 # them; npm packages go into the clone's node_modules from the committed lockfile.
 # Nothing here downloads from GitHub: see ../shared/TOOLCHAIN.md for what breaks on these machines.
@@ -11,6 +12,7 @@ cd "$(dirname "$0")/.."
 
 WASM_PACK_VERSION=0.15.1
 DENY_VERSION=0.20.2
+CYCLONEDX_VERSION=0.5.9
 # wasm-pack uses a wasm-bindgen on PATH only when it matches Cargo.lock exactly.
 BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
@@ -29,6 +31,12 @@ fi
 for component in clippy rustfmt; do
   rustup component list --installed | grep -q "^$component" || rustup component add "$component"
 done
+
+# The release's SBOM (CycloneDX, made offline from Cargo.lock); make test checks the release.
+if [ "${1:-build}" != build ] && [ "$(cargo cyclonedx --version 2>/dev/null)" != "cargo-cyclonedx $CYCLONEDX_VERSION" ]; then
+  say "installing cargo-cyclonedx $CYCLONEDX_VERSION (two minutes, once)"
+  cargo install cargo-cyclonedx --version "$CYCLONEDX_VERSION" --locked --quiet
+fi
 
 if [ "${1:-build}" = test ]; then
 # The dependency check of make test (licences, bans, sources; offline).
