@@ -33,7 +33,8 @@ for component in clippy rustfmt; do
 done
 
 # The release's SBOM (CycloneDX, made offline from Cargo.lock); make test checks the release.
-if [ "${1:-build}" != build ] && [ "$(cargo cyclonedx --version 2>/dev/null)" != "cargo-cyclonedx $CYCLONEDX_VERSION" ]; then
+# (It names itself "cargo-cyclonedx-cyclonedx <version>".)
+if [ "${1:-build}" != build ] && [[ "$(cargo cyclonedx --version 2>/dev/null)" != *" $CYCLONEDX_VERSION" ]]; then
   say "installing cargo-cyclonedx $CYCLONEDX_VERSION (two minutes, once)"
   cargo install cargo-cyclonedx --version "$CYCLONEDX_VERSION" --locked --quiet
 fi
