@@ -96,6 +96,8 @@ test-browser: setup-test
 test-consumers: dist
 	cd $(CONSUMERS) && if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm install --no-audit --no-fund --loglevel=error; fi
 	rm -f target/consent-banner-*.tgz && npm pack ./dist/npm --pack-destination target --loglevel=error > /dev/null
+	@# What npm would publish: no warning about the package (only the login one, a dry run's without a token), nothing unreal.
+	npm publish --dry-run ./dist/npm > target/publish.log 2>&1; ! grep -i "warn\|example\.invalid" target/publish.log | grep -v "requires you to be logged in" || { cat target/publish.log; exit 1; }
 	cd $(CONSUMERS) && npm install --no-save --no-audit --no-fund --loglevel=error ../../target/consent-banner-*.tgz
 	cd $(CONSUMERS) && npx tsc -p tsconfig.json
 	cd $(CONSUMERS)/vite && npx vite build --logLevel warn
