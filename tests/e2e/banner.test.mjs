@@ -193,6 +193,24 @@ test("Keyboard first: from the top of a page with its own links, Tab reaches Acc
   await context.close();
 });
 
+test("Keyboard first: after a decision, Tab reaches the reopen control within 2 presses, before the page's links", async () => {
+  const nav = '<nav><a href="#a">One</a> <a href="#b">Two</a> <a href="#c">Three</a> <a href="#d">Four</a></nav>';
+  const page_ = html({ body: "" }).replace("<body>", `<body>${nav}`);
+  const { page, context } = await open(ctx, page_);
+  await page.button("Reject all").click();
+  await page.reload();
+  await page.button("Cookie settings").waitFor();
+  await page.evaluate(() => document.activeElement?.blur());
+  const focused = () => page.evaluate(() => { let e = document.activeElement; while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement; return e?.textContent ?? ""; });
+  let presses = 0;
+  while (presses < 2 && (await focused()) !== "Cookie settings") {
+    await page.press("Tab");
+    presses += 1;
+  }
+  assert.equal(await focused(), "Cookie settings", `after ${presses} presses`);
+  await context.close();
+});
+
 // The dialog's Close button sits in its top corner: its focus ring (3 px outline, 2 px offset)
 // must not cover any of the dialog's text, with a long site-given title too, at phone and desktop widths.
 for (const [lang, width] of [["en", 320], ["ja", 320], ["en", 1280], ["ja", 1280]]) {
