@@ -177,37 +177,30 @@ test("The language switch changes every text and is remembered with the decision
   await context.close();
 });
 
-test("Keyboard first: from the top of a page with its own links, Tab reaches Accept all within 3 presses", async () => {
-  const nav = '<nav><a href="#a">One</a> <a href="#b">Two</a> <a href="#c">Three</a> <a href="#d">Four</a></nav>';
-  const page_ = html({ body: "" }).replace("<body>", `<body>${nav}`);
-  const { page, context } = await open(ctx, page_);
-  await page.button("Accept all").waitFor();
+/** A page with four links of its own before anything else in <body>. */
+const withNav = () => html({ body: "" }).replace("<body>", '<body><nav><a href="#a">One</a> <a href="#b">Two</a> <a href="#c">Three</a> <a href="#d">Four</a></nav>');
+
+/** Tabs from the top of the page until the control named `name` has focus, at most `max` times; the focused text. */
+async function tabTo(page, name, max) {
   await page.evaluate(() => document.activeElement?.blur());
   const focused = () => page.evaluate(() => { let e = document.activeElement; while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement; return e?.textContent ?? ""; });
-  let presses = 0;
-  while (presses < 3 && (await focused()) !== "Accept all") {
-    await page.press("Tab");
-    presses += 1;
-  }
-  assert.equal(await focused(), "Accept all", `after ${presses} presses`);
+  for (let presses = 0; presses < max && (await focused()) !== name; presses++) await page.press("Tab");
+  return focused();
+}
+
+test("Keyboard first: from the top of a page with its own links, Tab reaches Accept all within 3 presses", async () => {
+  const { page, context } = await open(ctx, withNav());
+  await page.button("Accept all").waitFor();
+  assert.equal(await tabTo(page, "Accept all", 3), "Accept all");
   await context.close();
 });
 
 test("Keyboard first: after a decision, Tab reaches the reopen control within 2 presses, before the page's links", async () => {
-  const nav = '<nav><a href="#a">One</a> <a href="#b">Two</a> <a href="#c">Three</a> <a href="#d">Four</a></nav>';
-  const page_ = html({ body: "" }).replace("<body>", `<body>${nav}`);
-  const { page, context } = await open(ctx, page_);
+  const { page, context } = await open(ctx, withNav());
   await page.button("Reject all").click();
   await page.reload();
   await page.button("Cookie settings").waitFor();
-  await page.evaluate(() => document.activeElement?.blur());
-  const focused = () => page.evaluate(() => { let e = document.activeElement; while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement; return e?.textContent ?? ""; });
-  let presses = 0;
-  while (presses < 2 && (await focused()) !== "Cookie settings") {
-    await page.press("Tab");
-    presses += 1;
-  }
-  assert.equal(await focused(), "Cookie settings", `after ${presses} presses`);
+  assert.equal(await tabTo(page, "Cookie settings", 2), "Cookie settings");
   await context.close();
 });
 
