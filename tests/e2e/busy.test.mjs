@@ -57,11 +57,14 @@ test("A change listener that calls the API is answered after the decision it hea
           window.__heard.push(s.categories.analytics);
           if (window.__heard.length === 1) window.consentBanner.rejectAll();
         });
+        window.__listening = true;
       }, 10);
     });
   </script>`;
   const { page, context } = await open(ctx, html({ body }));
   await page.ready();
+  // The listener is added on load, by polling: the decision comes only once it listens.
+  await page.waitFor(() => window.__listening === true, null, { what: "the listener" });
   await page.evaluate(() => window.consentBanner.acceptAll());
   await page.waitFor(() => window.__heard.length === 2, null, { what: "two changes" });
   assert.deepEqual(await page.evaluate(() => window.__heard), [true, false]);
