@@ -1,15 +1,25 @@
 // Screenshots of the built banner for people to look at: both languages, phone and desktop
 // widths, banner and preferences dialog, light, dark and a site's brand in the box layout (Chromium); with --engines, also in
-// Firefox and WebKit (light: their colour scheme is the system's). Writes PNGs to
-// target/screenshots/, named lang-width-scheme-view.png, and engine-lang-width-view.png.
-import { mkdirSync } from "node:fs";
+// Firefox and WebKit (light, their colour scheme being the system's, and the brand). Writes PNGs to
+// target/screenshots/, named lang-width-scheme-view.png, and engine-lang-width-scheme-view.png.
+import { mkdirSync, readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { launch } from "./engines.mjs";
 import { serve } from "./serve.mjs";
 
 const out = "target/screenshots";
 mkdirSync(out, { recursive: true });
-const server = await serve({ mounts: [["/", "www"], ["/assets/consent-banner/", "dist/script"]] });
+// The branded set wears the box layout, as a site's tag with data-layout="box" asks for it: the
+// demo's home pages again under /brand/, and a site's brand set as its stylesheet would set it
+// (through the CSSOM: the demo's CSP allows no inline style).
+const boxed = (file) => ({ body: readFileSync(file, "utf8").replace('<script src="/assets/consent-banner/consent-banner.js"', '<script data-layout="box" src="/assets/consent-banner/consent-banner.js"') });
+const pages = new Map([["/brand/", boxed("www/index.html")], ["/ja/brand/", boxed("www/ja/index.html")]]);
+const BRAND = { accent: "#7a1f5c", background: "#fdf6e3", text: "#222222", radius: "0px", "font-family": "Georgia, serif" };
+const wear = (brand) => {
+  for (const [name, value] of Object.entries(brand)) document.documentElement.style.setProperty(`--consent-banner-${name}`, value);
+};
+const home = (lang, scheme) => `/${lang === "ja" ? "ja/" : ""}${scheme === "brand" ? "brand/" : ""}`;
+const server = await serve({ mounts: [["/", "www"], ["/assets/consent-banner/", "dist/script"]], pages });
 const NAMES = { en: { accept: "Accept all", settings: "Settings" }, ja: { accept: "すべて同意する", settings: "設定" } };
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"] });
 const widths = process.argv.includes("--all") ? [320, 375, 1280] : [375, 1280];
@@ -20,23 +30,8 @@ for (const lang of ["en", "ja"]) {
       const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 800 }, colorScheme, locale: lang === "ja" ? "ja-JP" : "en-US" });
       await context.route("https://www.googletagmanager.com/**", (r) => r.fulfill({ contentType: "text/javascript", body: "" }));
       const page = await context.newPage();
-      const url = `http://127.0.0.1:${server.port}/${lang === "ja" ? "ja/" : ""}`;
-      // The branded set also wears the box layout, as the tag's data-layout="box" would give it.
-      if (scheme === "brand") {
-        await context.route(url, async (route) => {
-          const response = await route.fetch();
-          const body = (await response.text()).replace('<script src="/assets/consent-banner/consent-banner.js"', '<script data-layout="box" src="/assets/consent-banner/consent-banner.js"');
-          await route.fulfill({ response, body });
-        });
-      }
-      await page.goto(url);
-      // A site's brand, as its stylesheet would set it (through the CSSOM: the demo's CSP allows no inline style).
-      if (scheme === "brand") {
-        await page.evaluate(() => {
-          const brand = { accent: "#7a1f5c", background: "#fdf6e3", text: "#222222", radius: "0px", "font-family": "Georgia, serif" };
-          for (const [name, value] of Object.entries(brand)) document.documentElement.style.setProperty(`--consent-banner-${name}`, value);
-        });
-      }
+      await page.goto(`http://127.0.0.1:${server.port}${home(lang, scheme)}`);
+      if (scheme === "brand") await page.evaluate(wear, BRAND);
       const accept = page.getByRole("button", { name: lang === "ja" ? "すべて同意する" : "Accept all", exact: true });
       await accept.waitFor();
       await page.screenshot({ path: `${out}/${lang}-${width}-${scheme}-banner.png` });
@@ -79,24 +74,20 @@ if (process.argv.includes("--engines")) {
     const engine = await launch(name, { proxy: `127.0.0.1:${server.port}` });
     for (const lang of ["en", "ja"]) {
       for (const width of [375, 1280]) {
-        const context = await engine.context({ locale: lang === "ja" ? "ja-JP" : "en-US", viewport: { width, height: width < 500 ? 740 : 800 } });
-        const page = await context.page();
-        await page.goto(`http://127.0.0.1:${server.port}/${lang === "ja" ? "ja/" : ""}`);
-      // A site's brand, as its stylesheet would set it (through the CSSOM: the demo's CSP allows no inline style).
-      if (scheme === "brand") {
-        await page.evaluate(() => {
-          const brand = { accent: "#7a1f5c", background: "#fdf6e3", text: "#222222", radius: "0px", "font-family": "Georgia, serif" };
-          for (const [name, value] of Object.entries(brand)) document.documentElement.style.setProperty(`--consent-banner-${name}`, value);
-        });
-      }
-        await until(page, find(NAMES[lang].accept));
-        await new Promise((r) => setTimeout(r, 300));
-        await page.screenshot(`${out}/${name}-${lang}-${width}-banner.png`);
-        await page.click(await page.element(find(NAMES[lang].settings)));
-        await until(page, `function () { return document.querySelector("consent-banner").shadowRoot.querySelector("dialog[open]"); }`);
-        await new Promise((r) => setTimeout(r, 300));
-        await page.screenshot(`${out}/${name}-${lang}-${width}-dialog.png`);
-        await context.close();
+        for (const scheme of ["light", "brand"]) {
+          const context = await engine.context({ locale: lang === "ja" ? "ja-JP" : "en-US", viewport: { width, height: width < 500 ? 740 : 800 } });
+          const page = await context.page();
+          await page.goto(`http://127.0.0.1:${server.port}${home(lang, scheme)}`);
+          if (scheme === "brand") await page.evaluate(wear.toString(), BRAND);
+          await until(page, find(NAMES[lang].accept));
+          await new Promise((r) => setTimeout(r, 300));
+          await page.screenshot(`${out}/${name}-${lang}-${width}-${scheme}-banner.png`);
+          await page.click(await page.element(find(NAMES[lang].settings)));
+          await until(page, `function () { return document.querySelector("consent-banner").shadowRoot.querySelector("dialog[open]"); }`);
+          await new Promise((r) => setTimeout(r, 300));
+          await page.screenshot(`${out}/${name}-${lang}-${width}-${scheme}-dialog.png`);
+          await context.close();
+        }
       }
     }
     await engine.close();
