@@ -12,7 +12,12 @@ mkdirSync(out, { recursive: true });
 // The branded set wears the box layout, as a site's tag with data-layout="box" asks for it: the
 // demo's home pages again under /brand/, and a site's brand set as its stylesheet would set it
 // (through the CSSOM: the demo's CSP allows no inline style).
-const boxed = (file) => ({ body: readFileSync(file, "utf8").replace('<script src="/assets/consent-banner/consent-banner.js"', '<script data-layout="box" src="/assets/consent-banner/consent-banner.js"') });
+const TAG = '<script src="/assets/consent-banner/consent-banner.js"';
+const boxed = (file) => {
+  const html = readFileSync(file, "utf8");
+  if (!html.includes(TAG)) throw new Error(`screenshots: ${file} no longer has the tag ${TAG}, so the branded set would not be boxed`);
+  return { body: html.replace(TAG, TAG.replace("<script ", '<script data-layout="box" ')) };
+};
 const pages = new Map([["/brand/", boxed("www/index.html")], ["/ja/brand/", boxed("www/ja/index.html")]]);
 const BRAND = { accent: "#7a1f5c", background: "#fdf6e3", text: "#222222", radius: "0px", "font-family": "Georgia, serif" };
 const wear = (brand) => {
